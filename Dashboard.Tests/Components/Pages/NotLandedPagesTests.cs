@@ -1,0 +1,40 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using NotificationOps.Dashboard.Components.Pages.Analytics;
+using NotificationOps.Dashboard.Components.Pages.Audiences;
+using NotificationOps.Dashboard.Components.Pages.Automations;
+using NotificationOps.Dashboard.Components.Pages.EventLog;
+using NotificationOps.Dashboard.Components.Pages.Status;
+using NotificationOps.Dashboard.Components.Pages.Templates;
+using NotificationOps.Dashboard.Tests.TestSupport;
+
+namespace NotificationOps.Dashboard.Tests.Components.Pages;
+
+public sealed class NotLandedPagesTests : MudBlazorTestContext
+{
+    public static TheoryData<Type, string> Pages => new()
+    {
+        { typeof(EventLogPage), "event log" },
+        { typeof(TemplatesPage), "Template" },
+        { typeof(AudiencesPage), "Audiences" },
+        { typeof(AutomationsPage), "Automations" },
+        { typeof(AnalyticsPage), "Analytics" },
+        { typeof(StatusPage), "status" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Page_SaysPlainlyThatItsFeatureHasNotLanded(Type page, string subject)
+    {
+        var rendered = Render(builder =>
+        {
+            builder.OpenComponent(0, page);
+            builder.CloseComponent();
+        });
+
+        var notice = rendered.Find("[data-testid=not-landed]");
+        Assert.Contains("not been built yet", notice.TextContent);
+        Assert.Contains(subject, notice.TextContent);
+        Assert.Empty(rendered.FindAll("table"));
+    }
+}

@@ -1,0 +1,43 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NotificationOps.Dashboard.Tests.TestSupport;
+using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Persistence;
+
+namespace NotificationOps.Dashboard.Tests.Jobs;
+
+public sealed class RecurringJobsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task RecoverySweep_IsRegisteredEveryMinute_AndRunsAtStartup()
+    {
+        _ = factory.Server; // start the host
+        var storage = factory.Services.GetRequiredService<JobStorage>();
+
+        using (var connection = storage.GetConnection())
+        {
+            var recurring = connection.GetRecurringJobs();
+            var sweep = Assert.Single(recurring, j => j.Id == RecoverySweepJob.JobId);
+            Assert.Equal("* * * * *", sweep.Cron);
+        }
+
+        // The start-up run goes through the real Hangfire server and leaves its record in our store.
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<NotificationsDbContext>>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JobRun? run = null;
+        while (run is null && DateTime.UtcNow < deadline)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            run = await db.JobRuns.FirstOrDefaultAsync(r => r.JobName == RecoverySweepJob.JobId && r.FinishedAt != null);
+            if (run is null)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotNull(run);
+        Assert.Null(run.Error);
+    }
+}

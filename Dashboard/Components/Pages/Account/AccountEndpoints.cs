@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using NotificationOps.Engine.Security;
+
+namespace NotificationOps.Dashboard.Components.Pages.Account;
+
+/// <summary>The form posts of the sign-in pages: sign in, create the first admin, sign out.</summary>
+public static class AccountEndpoints
+{
+    public const string SetupPath = "/account/setup";
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var account = endpoints.MapGroup("/account").ExcludeFromDescription();
+
+        account.MapPost("/signin", async (
+                [FromForm] string email,
+                [FromForm] string password,
+                [FromForm] string? returnUrl,
+                [FromForm] bool? rememberMe,
+                SignInManager<IdentityUser> signIn) =>
+            {
+                var result = await signIn.PasswordSignInAsync(email.Trim(), password, rememberMe == true, lockoutOnFailure: true);
+                if (result.Succeeded)
+                {
+                    return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+                }
+
+                var error = result.IsLockedOut
+                    ? "Too many failed attempts: this account is locked for a few minutes."
+                    : "Wrong email or password.";
+                return Results.Redirect(
+                    $"{DashboardExtensions.LoginPath}?error={Uri.EscapeDataString(error)}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}");
+            })
+            .AllowAnonymous();
+
+        account.MapPost("/create-admin", async (
+                [FromForm] string email,
+                [FromForm] string password,
+                [FromForm] string confirmPassword,
+                UserAdminService users,
+                SignInManager<IdentityUser> signIn) =>
+            {
+                if (await users.AnyUsersAsync())
+                {
+                    return Results.Text("An admin already exists; the first-admin page is closed. Sign in instead.", statusCode: StatusCodes.Status403Forbidden);
+                }
+
+                if (password != confirmPassword)
+                {
+                    return SetupError("The two passwords differ.", email);
+                }
+
+                var created = await users.CreateFirstAdminAsync(email, password);
+                if (!created.Succeeded)
+                {
+                    return created.Error!.StartsWith("An admin already exists", StringComparison.Ordinal)
+                        ? Results.Text(created.Error, statusCode: StatusCodes.Status403Forbidden)
+                        : SetupError(created.Error, email);
+                }
+
+                var user = await signIn.UserManager.FindByIdAsync(created.UserId!);
+                await signIn.SignInAsync(user!, isPersistent: false);
+                return Results.LocalRedirect("/");
+            })
+            .AllowAnonymous();
+
+        account.MapPost("/logout", async (SignInManager<IdentityUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(DashboardExtensions.LoginPath);
+        });
+
+        return endpoints;
+    }
+
+    /// <summary>Only same-site paths: an open redirect through the login page would be a phishing aid.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl)
+        && returnUrl.StartsWith('/')
+        && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        && !returnUrl.StartsWith(DashboardExtensions.LoginPath, StringComparison.OrdinalIgnoreCase)
+            ? returnUrl
+            : "/";
+
+    private static IResult SetupError(string? error, string email) =>
+        Results.Redirect($"{SetupPath}?error={Uri.EscapeDataString(error ?? "The admin could not be created.")}&email={Uri.EscapeDataString(email)}");
+}

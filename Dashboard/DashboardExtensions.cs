@@ -1,0 +1,82 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using NotificationOps.Dashboard.Components;
+using NotificationOps.Dashboard.Components.Pages.Account;
+using Scalar.AspNetCore;
+
+namespace NotificationOps.Dashboard;
+
+/// <summary>Composition of the dashboard: pages, cookie login, the Hangfire dashboard and the API reference.</summary>
+public static class DashboardExtensions
+{
+    public const string LoginPath = "/account/login";
+
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        // The shipped static assets (MudBlazor, Blazor's script) are served from the build output whatever the
+        // environment, so `dotnet run` from the repository root works without publishing.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddCascadingAuthenticationState();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "nops.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = LoginPath;
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = LoginPath;
+            options.ExpireTimeSpan = TimeSpan.FromDays(7);
+            options.SlidingExpiration = true;
+        });
+
+        // Nothing answers without credentials unless it says so (login, health, tracking, webhooks, assets).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .Build());
+        return builder;
+    }
+
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+
+        // Hangfire's default only admits local requests; we require the dashboard login instead, local or not.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [new HangfireAuthorizationFilter()],
+                AppPath = "/",
+                DashboardTitle = "NotificationOps jobs",
+                DisplayStorageConnectionString = false,
+            })
+            .RequireAuthorization();
+
+        app.MapScalarApiReference("/api-reference", options => options
+            .WithTitle("NotificationOps API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+}

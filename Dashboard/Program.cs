@@ -1,0 +1,15 @@
+using NotificationOps.Dashboard;
+using NotificationOps.Engine;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNotificationEngine();
+builder.AddDashboard();
+
+var app = builder.Build();
+app.UseDashboard();
+app.MapNotificationEngine();
+app.MapDashboard();
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace NotificationOps.Engine.Api;
+
+/// <summary>The <c>/api</c> group: every resource maps itself here, all behind an API key.</summary>
+public static class ApiEndpointRouteBuilderExtensions
+{
+    public static RouteGroupBuilder MapNotificationApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api")
+            .RequireAuthorization(ApiPolicies.ApiKey)
+            .WithTags("API");
+
+        api.MapWhoAmI();
+
+        // Unknown /api paths answer JSON 404 (after the key check), never the dashboard's login redirect.
+        api.MapFallback((HttpContext context) => TypedResults.NotFound(
+                new ApiError("not_found", $"No API resource at {context.Request.Method} {context.Request.Path}.")))
+            .ExcludeFromDescription();
+        return api;
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Health;
+using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Security;
+
+namespace NotificationOps.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Everything that is not a page: the store, identity, API keys, jobs, health and the API description.</summary>
+    public static IHostApplicationBuilder AddNotificationEngine(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Registered first so it starts first: the data-protection key ring, the job server and the web server
+        // all read the store, and none of them may do so before its schema is current.
+        services.AddHostedService<EngineInitializer>();
+
+        var connectionString = SqliteConnectionStrings.Normalise(
+            builder.Configuration.GetConnectionString(PersistenceOptions.ConnectionStringName),
+            builder.Environment.ContentRootPath);
+        services.Configure<PersistenceOptions>(o => o.ConnectionString = connectionString);
+        services.AddDbContextFactory<NotificationsDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.AddScoped<DatabaseInitializer>();
+
+        // Cookies and, later, stored provider secrets are protected with keys kept in our own store, so they
+        // survive restarts and move with the database.
+        services.AddDataProtection()
+            .SetApplicationName("NotificationOps")
+            .PersistKeysToDbContext<NotificationsDbContext>();
+
+        services.AddIdentityCore<IdentityUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<NotificationsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.AddSingleton<ApiKeyService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<BootstrapInitializer>();
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicies.ApiKey, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<NotificationsDbContext>("database")
+            .AddCheck<JobServerHealthCheck>("jobs");
+
+        services.AddOpenApi(options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+        });
+
+        services.AddNotificationJobs(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Maps /api, /health and the OpenAPI document.</summary>
+    public static IEndpointRouteBuilder MapNotificationEngine(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapNotificationApi();
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous();
+        endpoints.MapOpenApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace NotificationOps.Engine.Jobs;
+
+/// <summary>Hangfire in this process. The storage is chosen here and nowhere else.</summary>
+public static class JobsServiceCollectionExtensions
+{
+    public static IServiceCollection AddNotificationJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>()
+            .BindConfiguration(JobsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Hangfire.InMemory until a SQLite job storage is served by our registry (DESIGN.md, Jobs). Nothing is
+        // lost with it: every pending send is a row in our database and RecoverySweepJob re-enqueues it.
+        // The instance is registered per host (not only through the static JobStorage.Current) so two hosts
+        // in one process, as in tests, never share a queue.
+        services.TryAddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions
+        {
+            MaxExpirationTime = TimeSpan.FromHours(6),
+        }));
+
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+
+        services.AddTransient<RecoverySweepJob>();
+        services.AddHostedService<RecurringJobsRegistrar>();
+
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobs.ServerEnabled)
+        {
+            services.AddHangfireServer((provider, options) =>
+            {
+                options.Queues = JobQueues.All;
+                options.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+
+namespace NotificationOps.Engine.Jobs;
+
+/// <summary>Registers the recurring jobs and runs the recovery sweep once at start-up.</summary>
+public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<RecoverySweepJob>(
+            RecoverySweepJob.JobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely());
+
+        // A crash may have left work behind; do not wait a minute to pick it up.
+        jobs.Enqueue<RecoverySweepJob>(JobQueues.Default, job => job.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

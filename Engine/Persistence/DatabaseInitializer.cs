@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace NotificationOps.Engine.Persistence;
+
+/// <summary>Brings the database to the current schema at start-up and switches it to WAL.</summary>
+public sealed class DatabaseInitializer(NotificationsDbContext db, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        // journal_mode is stored in the file, so one statement here covers every later connection.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}

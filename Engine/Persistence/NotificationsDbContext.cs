@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Security;
+
+namespace NotificationOps.Engine.Persistence;
+
+/// <summary>The one store of NotificationOps: messages, users, API keys and the data-protection key ring.</summary>
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset text; UTC ticks keep time queries indexable and provider-neutral.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+    }
+}

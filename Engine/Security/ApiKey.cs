@@ -1,0 +1,25 @@
+namespace NotificationOps.Engine.Security;
+
+/// <summary>A key for <c>/api</c>. Only a SHA-256 hash of the secret is stored; the secret is shown once.</summary>
+public sealed class ApiKey
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The first characters of the secret, enough to recognise a key in a list.</summary>
+    public required string Prefix { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the whole secret.</summary>
+    public required string Hash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsActive => RevokedAt is null;
+}

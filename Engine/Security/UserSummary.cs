@@ -1,0 +1,3 @@
+namespace NotificationOps.Engine.Security;
+
+public sealed record UserSummary(string Id, string Email);

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs every test: builds the solution, runs each test project (and, once present, the Courier SDK test),
+# and ends with one plain line "N passed, N failed". Exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+CONFIGURATION=Release
+RESULTS="$PWD/TestResults"
+passed=0
+failed=0
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Browser tests drive Debian's Chromium.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium (apt)..."
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null; }; then
+    echo "Could not install chromium with apt."
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+if ! dotnet build NotificationOps.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+for project in Engine.Tests Dashboard.Tests; do
+  echo "== $project"
+  trx="$RESULTS/$project.trx"
+  dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo \
+    --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" \
+    --results-directory "$RESULTS" 2>&1 | grep -vE '^\s*$' | grep -E 'Passed |Failed |Error Message|Assert|Expected|Actual|at NotificationOps|Total tests|Passed!|Failed!|error' | grep -v '^\s*Passed ' || true
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    p=${p:-0}; f=${f:-0}
+    # Tests that never ran (a crashed test host) count as failures.
+    if [ -n "${total:-}" ] && [ -n "${executed:-}" ] && [ "$executed" -lt "$total" ]; then
+      f=$((f + total - executed))
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+  else
+    echo "$project produced no results (the test host crashed?)."
+    failed=$((failed + 1))
+  fi
+done
+
+# The Courier SDK compatibility test (node), when present.
+if [ -f sdk-test/package.json ]; then
+  echo "== sdk-test"
+  if (cd sdk-test && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    sdk_out=$(cd sdk-test && CONFIGURATION="$CONFIGURATION" node --test 2>&1)
+    echo "$sdk_out" | grep -E '^# (pass|fail)|^not ok|^ok' || true
+    p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' <<<"$sdk_out" | tail -1)
+    f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' <<<"$sdk_out" | tail -1)
+    if [ -z "$p" ]; then echo "$sdk_out" | tail -30; f=$((${f:-0} + 1)); fi
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+  else
+    echo "npm ci failed in sdk-test."
+    failed=$((failed + 1))
+  fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
