@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Profiles;
+using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
 
 namespace NotificationOps.Engine.Persistence;
@@ -16,6 +19,18 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
+
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+
+    public DbSet<MessageTag> MessageTags => Set<MessageTag>();
+
+    public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,13 @@
+namespace NotificationOps.Engine.Messages;
+
+/// <summary>History entries that are not transitions.</summary>
+public static class MessageEventTypes
+{
+    public const string AttemptStarted = "ATTEMPT_STARTED";
+    public const string AttemptFailed = "ATTEMPT_FAILED";
+    public const string RetryScheduled = "RETRY_SCHEDULED";
+    public const string Failover = "FAILOVER";
+    public const string Resent = "RESENT_AFTER_CRASH";
+    public const string RetryRequested = "RETRY_REQUESTED";
+    public const string Ignored = "IGNORED";
+}
