@@ -7,6 +7,7 @@ builder.AddDashboard();
 
 var app = builder.Build();
 app.UseDashboard();
+app.UseNotificationEngine();
 app.MapNotificationEngine();
 app.MapDashboard();
 app.Run();

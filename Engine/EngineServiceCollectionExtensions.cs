@@ -11,7 +11,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Health;
+using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Profiles;
+using NotificationOps.Engine.Providers;
+using NotificationOps.Engine.Providers.Simulated;
+using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Security;
 
@@ -78,7 +85,32 @@ public static class EngineServiceCollectionExtensions
         });
 
         services.AddNotificationJobs(builder.Configuration);
+
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MessageStatusWriter>();
+        services.AddSingleton<MessageQueries>();
+        services.AddSingleton<MessageOperations>();
+        services.AddSingleton<RetrySchedule>();
+        services.AddSingleton<ContentRenderer>();
+        services.AddSingleton<SendService>();
+        services.AddSingleton<ProfileService>();
+        services.AddTransient<SendJob>();
+        services.AddTransient<SimulatedReceiptJob>();
+        services.AddSingleton<IRecoverySource, MessageRecoverySource>();
+        services.AddSingleton<IDeliveryProviderFactory, SimulatedProviderFactory>();
+        services.AddSingleton<ProviderRegistry>();
         return builder;
+    }
+
+    /// <summary>The engine's middleware: idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
+    public static IApplicationBuilder UseNotificationEngine(this IApplicationBuilder app)
+    {
+        app.UseWhen(
+            context => HttpMethods.IsPost(context.Request.Method)
+                && context.Request.Path.StartsWithSegments("/api")
+                && context.Request.Headers.ContainsKey(IdempotencyMiddleware.HeaderName),
+            branch => branch.UseMiddleware<IdempotencyMiddleware>());
+        return app;
     }
 
     /// <summary>Maps /api, /health and the OpenAPI document.</summary>

@@ -16,7 +16,7 @@ public sealed class RecoverySweepJobTests
         await using var database = await TestDatabase.CreateAsync();
         var job = new RecoverySweepJob(database.Factory, [], time, NullLogger<RecoverySweepJob>.Instance);
 
-        Assert.Equal(0, await job.RunAsync());
+        Assert.Equal(0, await job.RunAsync(false));
 
         await using var db = database.CreateContext();
         var run = await db.JobRuns.SingleAsync();
@@ -32,7 +32,7 @@ public sealed class RecoverySweepJobTests
         await using var database = await TestDatabase.CreateAsync();
         var job = new RecoverySweepJob(database.Factory, [new FixedSource(2), new FixedSource(3)], time, NullLogger<RecoverySweepJob>.Instance);
 
-        Assert.Equal(5, await job.RunAsync());
+        Assert.Equal(5, await job.RunAsync(false));
 
         await using var db = database.CreateContext();
         Assert.Equal(5, (await db.JobRuns.SingleAsync()).ItemsProcessed);
@@ -44,7 +44,7 @@ public sealed class RecoverySweepJobTests
         await using var database = await TestDatabase.CreateAsync();
         var job = new RecoverySweepJob(database.Factory, [new FailingSource()], time, NullLogger<RecoverySweepJob>.Instance);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => job.RunAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => job.RunAsync(false));
 
         await using var db = database.CreateContext();
         Assert.Equal("store unavailable", (await db.JobRuns.SingleAsync()).Error);
@@ -55,10 +55,10 @@ public sealed class RecoverySweepJobTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var job = new RecoverySweepJob(database.Factory, [], time, NullLogger<RecoverySweepJob>.Instance);
-        await job.RunAsync();
+        await job.RunAsync(false);
 
         time.Advance(TimeSpan.FromHours(25));
-        await job.RunAsync();
+        await job.RunAsync(false);
 
         await using var db = database.CreateContext();
         var run = await db.JobRuns.SingleAsync();
@@ -67,11 +67,11 @@ public sealed class RecoverySweepJobTests
 
     private sealed class FixedSource(int count) : IRecoverySource
     {
-        public Task<int> RecoverAsync(CancellationToken cancellationToken) => Task.FromResult(count);
+        public Task<int> RecoverAsync(bool startup, CancellationToken cancellationToken) => Task.FromResult(count);
     }
 
     private sealed class FailingSource : IRecoverySource
     {
-        public Task<int> RecoverAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("store unavailable");
+        public Task<int> RecoverAsync(bool startup, CancellationToken cancellationToken) => throw new InvalidOperationException("store unavailable");
     }
 }

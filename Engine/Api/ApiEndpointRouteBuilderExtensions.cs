@@ -14,6 +14,9 @@ public static class ApiEndpointRouteBuilderExtensions
             .WithTags("API");
 
         api.MapWhoAmI();
+        api.MapSend();
+        api.MapMessages();
+        api.MapProfiles();
 
         // Unknown /api paths answer JSON 404 (after the key check), never the dashboard's login redirect.
         api.MapFallback((HttpContext context) => TypedResults.NotFound(

@@ -4,12 +4,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Sending;
 
 namespace NotificationOps.Engine.Jobs;
 
 /// <summary>Hangfire in this process. The storage is chosen here and nowhere else.</summary>
 public static class JobsServiceCollectionExtensions
 {
+    // Hangfire's filters are process-wide; one instance, however many hosts a process builds (tests do).
+    private static readonly SendRetryFilter SendRetryFilterInstance = new();
+
     public static IServiceCollection AddNotificationJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>()
@@ -30,6 +34,7 @@ public static class JobsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseFilter(SendRetryFilterInstance)
             .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         services.AddTransient<RecoverySweepJob>();

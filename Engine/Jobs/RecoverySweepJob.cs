@@ -19,7 +19,7 @@ public sealed class RecoverySweepJob(
 
     public const string JobName = "Recovery sweep";
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(bool startup, CancellationToken cancellationToken = default)
     {
         var run = new JobRun { JobName = JobId, StartedAt = time.GetUtcNow() };
         var recovered = 0;
@@ -27,7 +27,7 @@ public sealed class RecoverySweepJob(
         {
             foreach (var source in sources)
             {
-                recovered += await source.RecoverAsync(cancellationToken);
+                recovered += await source.RecoverAsync(startup, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

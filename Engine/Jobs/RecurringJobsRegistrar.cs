@@ -11,11 +11,11 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBack
         recurring.AddOrUpdate<RecoverySweepJob>(
             RecoverySweepJob.JobId,
             JobQueues.Default,
-            job => job.RunAsync(CancellationToken.None),
+            job => job.RunAsync(false, CancellationToken.None),
             Cron.Minutely());
 
         // A crash may have left work behind; do not wait a minute to pick it up.
-        jobs.Enqueue<RecoverySweepJob>(JobQueues.Default, job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<RecoverySweepJob>(JobQueues.Default, job => job.RunAsync(true, CancellationToken.None));
         return Task.CompletedTask;
     }
 

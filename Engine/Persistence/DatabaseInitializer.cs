@@ -18,5 +18,14 @@ public sealed class DatabaseInitializer(NotificationsDbContext db, ILogger<Datab
 
         // journal_mode is stored in the file, so one statement here covers every later connection.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        // One process owns this database, and it is starting: any lease left is from a process that died.
+        // Releasing them lets the start-up recovery sweep resend interrupted attempts at once.
+        var released = await db.Messages.Where(m => m.LeaseUntil != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        if (released > 0)
+        {
+            logger.LogWarning("Released {Count} message lease(s) left by a previous process", released);
+        }
     }
 }

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace NotificationOps.Engine.Api;
+
+/// <summary>Reads a JSON request body with the checks every /api write needs: content type, size, syntax.</summary>
+public static class ApiRequestReader
+{
+    public const int DefaultMaxBytes = 1024 * 1024;
+
+    /// <summary>The parsed body, or the error result to answer (400, 413); nothing has been stored either way.</summary>
+    public static async Task<(JsonNode? Body, IResult? Error)> ReadJsonAsync(HttpRequest request, int maxBytes = DefaultMaxBytes)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            && mediaType?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "invalid_content_type",
+                $"Send the body as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}')."));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadLimitedAsync(request, maxBytes);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+        catch (InvalidDataException)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return node is null
+                ? (null, Error(StatusCodes.Status400BadRequest, "invalid_json", "The body is JSON null; send an object."))
+                : (node, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", $"The body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    public static IResult Error(int status, string type, string message, string? field = null) =>
+        TypedResults.Json(new ApiError(type, message) { Field = field }, statusCode: status);
+
+    private static IResult TooLarge(int maxBytes) =>
+        Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.");
+
+    private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, int maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidDataException("too large");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

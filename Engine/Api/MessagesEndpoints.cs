@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NotificationOps.Engine.Messages;
+
+namespace NotificationOps.Engine.Api;
+
+/// <summary>Courier's messages resource: list, retrieve, history, output, cancel; and ours: retry.</summary>
+public static class MessagesEndpoints
+{
+    public static RouteGroupBuilder MapMessages(this RouteGroupBuilder api)
+    {
+        var messages = api.MapGroup("/messages");
+
+        messages.MapGet("/", async (HttpRequest request, MessageQueries queries, CancellationToken cancellationToken) =>
+            {
+                var query = request.Query;
+                var statuses = new List<MessageStatus>();
+                foreach (var value in Split(query["status"]))
+                {
+                    if (!MessageStatusNames.TryParseStatus(value, out var status))
+                    {
+                        return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", $"Unknown status '{value}'.", "status");
+                    }
+
+                    statuses.Add(status);
+                }
+
+                MessageCursor? cursor = null;
+                if (!string.IsNullOrEmpty(query["cursor"]) && !MessageCursor.TryDecode(query["cursor"], out cursor))
+                {
+                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The cursor is not one this API returned.", "cursor");
+                }
+
+                DateTimeOffset? enqueuedAfter = null;
+                if (!string.IsNullOrEmpty(query["enqueued_after"]))
+                {
+                    if (!TryParseTime(query["enqueued_after"]!, out var after))
+                    {
+                        return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request",
+                            "enqueued_after must be epoch milliseconds or an ISO 8601 time.", "enqueued_after");
+                    }
+
+                    enqueuedAfter = after;
+                }
+
+                var limit = 50;
+                if (!string.IsNullOrEmpty(query["limit"]) && (!int.TryParse(query["limit"], out limit) || limit < 1 || limit > MessageQueries.MaxPageSize))
+                {
+                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", $"limit must be 1 to {MessageQueries.MaxPageSize}.", "limit");
+                }
+
+                var filter = new MessageFilter
+                {
+                    Statuses = statuses,
+                    Providers = Split(query["provider"]).ToList(),
+                    Tags = Split(query["tag"]).Concat(Split(query["tags"])).Distinct().ToList(),
+                    Recipient = Blank(query["recipient"]),
+                    Template = Blank(query["notification"]) ?? Blank(query["event"]),
+                    TraceId = Blank(query["traceId"]) ?? Blank(query["trace_id"]),
+                    MessageId = Blank(query["messageId"]) ?? Blank(query["message_id"]),
+                    EnqueuedAfter = enqueuedAfter,
+                };
+                var page = await queries.ListAsync(filter, cursor, limit, cancellationToken);
+                return Results.Json(new
+                {
+                    paging = new { cursor = page.Next?.Encode(), more = page.Next is not null },
+                    results = page.Items.Select(MessageDetailsResponse.From),
+                });
+            })
+            .WithName("ListMessages")
+            .WithSummary("Messages, newest first; filters: status, provider, tag, tags, recipient, notification, traceId, messageId, enqueued_after; keyset cursor.");
+
+        messages.MapGet("/{id}", async (string id, MessageQueries queries, CancellationToken cancellationToken) =>
+                await queries.FindAsync(id, cancellationToken) is { } message
+                    ? Results.Json(MessageDetailsResponse.From(message))
+                    : NotFound(id))
+            .WithName("GetMessage")
+            .Produces<MessageDetailsResponse>();
+
+        messages.MapGet("/{id}/history", async (string id, string? type, MessageQueries queries, CancellationToken cancellationToken) =>
+            {
+                if (await queries.FindAsync(id, cancellationToken) is null)
+                {
+                    return NotFound(id);
+                }
+
+                var events = await queries.HistoryAsync(id, type, cancellationToken);
+                return Results.Json(new
+                {
+                    results = events.Select(e => new
+                    {
+                        type = e.Type,
+                        ts = e.At.ToUnixTimeMilliseconds(),
+                        status = e.Status?.ToWire(),
+                        source = e.Source,
+                        provider = e.Provider,
+                        detail = e.Detail,
+                        payload = e.Payload,
+                    }),
+                });
+            })
+            .WithName("GetMessageHistory");
+
+        messages.MapGet("/{id}/output", async (string id, MessageQueries queries, CancellationToken cancellationToken) =>
+            {
+                if (await queries.FindAsync(id, cancellationToken) is not { } message)
+                {
+                    return NotFound(id);
+                }
+
+                var results = new List<object>();
+                if (message.OutputJson is not null && JsonNode.Parse(message.OutputJson) is JsonObject output)
+                {
+                    var title = output["title"]?.GetValue<string>() ?? string.Empty;
+                    var text = output["text"]?.GetValue<string>() ?? string.Empty;
+                    var html = output["html"]?.GetValue<string>() ?? string.Empty;
+                    results.Add(new
+                    {
+                        channel = output["channel"]?.GetValue<string>() ?? message.Channel,
+                        channel_id = message.Provider ?? string.Empty,
+                        content = new
+                        {
+                            title,
+                            subject = title,
+                            body = text,
+                            text,
+                            html,
+                            blocks = new[] { new { type = "text", text } },
+                        },
+                    });
+                }
+
+                return Results.Json(new { results });
+            })
+            .WithName("GetMessageOutput");
+
+        messages.MapPost("/{id}/cancel", async (string id, HttpResponse response, MessageOperations operations, CancellationToken cancellationToken) =>
+                Answer(await operations.CancelAsync(id, MessageEventSources.Api, cancellationToken), id, response))
+            .WithName("CancelMessage")
+            .WithSummary("Cancel an ENQUEUED or DELAYED message: 200 with the record, or 409 with the record.");
+
+        messages.MapPost("/{id}/retry", async (string id, HttpResponse response, MessageOperations operations, CancellationToken cancellationToken) =>
+                Answer(await operations.RetryAsync(id, MessageEventSources.Api, cancellationToken), id, response))
+            .WithName("RetryMessage")
+            .WithSummary("A new attempt now for an UNDELIVERABLE/UNROUTABLE message, or an ENQUEUED one waiting to retry; 409 otherwise.");
+
+        return api;
+    }
+
+    private static IResult Answer(MessageOperationResult result, string id, HttpResponse response)
+    {
+        switch (result.Outcome)
+        {
+            case MessageOperationOutcome.NotFound:
+                return NotFound(id);
+            case MessageOperationOutcome.Refused:
+                // Retrying will not change the answer: tell Courier's SDK not to retry the 409.
+                response.Headers["x-should-retry"] = "false";
+                var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(MessageDetailsResponse.From(result.Record!)))!.AsObject();
+                body["message"] = result.Explanation;
+                body["type"] = "conflict";
+                return Results.Json(body, statusCode: StatusCodes.Status409Conflict);
+            default:
+                return Results.Json(MessageDetailsResponse.From(result.Record!));
+        }
+    }
+
+    private static IResult NotFound(string id) =>
+        ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No message with id '{id}'.");
+
+    private static IEnumerable<string> Split(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool TryParseTime(string value, out DateTimeOffset time)
+    {
+        if (long.TryParse(value, out var ms))
+        {
+            time = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
+}

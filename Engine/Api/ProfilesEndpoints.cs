@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NotificationOps.Engine.Profiles;
+using NotificationOps.Engine.Sending;
+
+namespace NotificationOps.Engine.Api;
+
+/// <summary>Courier's profiles: GET, POST (merge), PUT (replace), DELETE <c>/api/profiles/{user_id}</c>.</summary>
+public static class ProfilesEndpoints
+{
+    public static RouteGroupBuilder MapProfiles(this RouteGroupBuilder api)
+    {
+        var profiles = api.MapGroup("/profiles");
+
+        profiles.MapGet("/{userId}", async (string userId, ProfileService service, CancellationToken cancellationToken) =>
+                await service.GetAsync(userId, cancellationToken) is { } profile
+                    ? Results.Json(new { profile, preferences = (object?)null })
+                    : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
+            .WithName("GetProfile");
+
+        profiles.MapPost("/{userId}", (string userId, HttpRequest request, ProfileService service, CancellationToken cancellationToken) =>
+                WriteAsync(userId, request, (profile, ct) => service.MergeAsync(userId, profile, ct), cancellationToken))
+            .WithName("MergeProfile")
+            .WithSummary("Merge the given keys into the profile, creating it if needed.");
+
+        profiles.MapPut("/{userId}", (string userId, HttpRequest request, ProfileService service, CancellationToken cancellationToken) =>
+                WriteAsync(userId, request, (profile, ct) => service.ReplaceAsync(userId, profile, ct), cancellationToken))
+            .WithName("ReplaceProfile")
+            .WithSummary("Replace the whole profile: keys not sent are removed.");
+
+        profiles.MapDelete("/{userId}", async (string userId, ProfileService service, CancellationToken cancellationToken) =>
+                await service.DeleteAsync(userId, cancellationToken)
+                    ? Results.NoContent()
+                    : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
+            .WithName("DeleteProfile");
+
+        return api;
+    }
+
+    private static async Task<IResult> WriteAsync(string userId, HttpRequest request, Func<JsonObject, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > 256)
+        {
+            return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The user id must be 1 to 256 characters.", "user_id");
+        }
+
+        var (body, error) = await ApiRequestReader.ReadJsonAsync(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body is not JsonObject root || root["profile"] is not JsonObject profile)
+        {
+            return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The body must be {\"profile\": {...}}.", "profile");
+        }
+
+        try
+        {
+            ProfileService.Validate(profile, "profile");
+        }
+        catch (SendValidationException invalid)
+        {
+            return ApiRequestReader.Error(invalid.StatusCode, "invalid_request", invalid.Message, invalid.Field);
+        }
+
+        await write(profile, cancellationToken);
+        return Results.Json(new { status = "SUCCESS" });
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Persistence;
+
+namespace NotificationOps.Engine.Messages;
+
+/// <summary>Reads messages and their history: newest first, keyset-paged, every filter on an index.</summary>
+public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbFactory)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<MessagePage> ListAsync(MessageFilter filter, MessageCursor? after, int pageSize, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Apply(db, filter);
+        if (after is not null)
+        {
+            var at = after.EnqueuedAt;
+            var id = after.Id;
+            query = query.Where(m => m.EnqueuedAt < at || (m.EnqueuedAt == at && string.Compare(m.Id, id) < 0));
+        }
+
+        var rows = await query
+            .OrderByDescending(m => m.EnqueuedAt).ThenByDescending(m => m.Id)
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return new MessagePage(rows, more ? new MessageCursor(rows[^1].EnqueuedAt, rows[^1].Id) : null);
+    }
+
+    public async Task<Message?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MessageEvent>> HistoryAsync(string id, string? type = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.MessageEvents.AsNoTracking().Where(e => e.MessageId == id);
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            var wanted = type.Trim().ToUpperInvariant();
+            query = query.Where(e => e.Type == wanted);
+        }
+
+        return await query.OrderBy(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryAttempt>> AttemptsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.DeliveryAttempts.AsNoTracking().Where(a => a.MessageId == id).OrderBy(a => a.Number).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    internal static IQueryable<Message> Apply(NotificationsDbContext db, MessageFilter filter)
+    {
+        var query = db.Messages.AsNoTracking();
+        if (filter.MessageId is { } messageId)
+        {
+            query = query.Where(m => m.Id == messageId);
+        }
+
+        if (filter.RequestId is { } requestId)
+        {
+            query = query.Where(m => m.RequestId == requestId);
+        }
+
+        if (filter.TraceId is { } traceId)
+        {
+            query = query.Where(m => m.TraceId == traceId);
+        }
+
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses.ToList();
+            query = query.Where(m => statuses.Contains(m.Status));
+        }
+
+        if (filter.Providers.Count > 0)
+        {
+            var providers = filter.Providers.ToList();
+            query = query.Where(m => m.Provider != null && providers.Contains(m.Provider));
+        }
+
+        if (filter.Recipient is { } recipient)
+        {
+            query = query.Where(m => m.Recipient == recipient);
+        }
+
+        if (filter.Template is { } template)
+        {
+            query = query.Where(m => m.Template == template);
+        }
+
+        if (filter.Tags.Count > 0)
+        {
+            var tags = filter.Tags.ToList();
+            query = query.Where(m => db.MessageTags.Any(t => t.MessageId == m.Id && tags.Contains(t.Tag)));
+        }
+
+        if (filter.EnqueuedAfter is { } enqueuedAfter)
+        {
+            query = query.Where(m => m.EnqueuedAt > enqueuedAfter);
+        }
+
+        if (filter.EnqueuedBefore is { } enqueuedBefore)
+        {
+            query = query.Where(m => m.EnqueuedAt < enqueuedBefore);
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace NotificationOps.Engine.Sending;
+
+/// <summary>A validated <c>POST /api/send</c>: recipients and what to send them.</summary>
+public sealed record SendRequest
+{
+    public required IReadOnlyList<RecipientSpec> Recipients { get; init; }
+
+    /// <summary>The <c>message</c> object without <c>to</c>: content or template, data, routing, overrides, metadata.</summary>
+    public required JsonObject Message { get; init; }
+
+    public string? Template { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string? TraceId { get; init; }
+
+    /// <summary>single or all.</summary>
+    public string RoutingMethod { get; init; } = RoutingMethods.Single;
+
+    /// <summary>The channels in preference order; null when the send named none.</summary>
+    public IReadOnlyList<string>? RoutingChannels { get; init; }
+
+    public TimeSpan? Delay { get; init; }
+
+    public DateTimeOffset? DelayUntil { get; init; }
+
+    /// <summary>timeout.message: give up (UNDELIVERABLE) when not sent within this long.</summary>
+    public TimeSpan? Timeout { get; init; }
+}

@@ -1,0 +1,403 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace NotificationOps.Engine.Sending;
+
+/// <summary>
+/// Validates a Courier-shaped send body. Every refusal names the field, so a bad request gets a clear error
+/// and nothing is stored.
+/// </summary>
+public static partial class SendRequestParser
+{
+    private const int MaxRecipients = 1000;
+
+    public static SendRequest Parse(JsonNode? body)
+    {
+        if (body is not JsonObject root)
+        {
+            throw Bad("body", "The body must be a JSON object: {\"message\": {...}}.");
+        }
+
+        if (root["message"] is not JsonObject message)
+        {
+            throw Bad("message", "'message' is required and must be an object.");
+        }
+
+        var recipients = ParseRecipients(message["to"]);
+        var template = OptionalString(message, "template", "message.template");
+        var hasContent = message.ContainsKey("content") && message["content"] is not null;
+        if (hasContent)
+        {
+            ParseContent(message["content"]);
+        }
+        else if (string.IsNullOrWhiteSpace(template))
+        {
+            throw Bad("message.content", "Either 'message.content' ({title, body}) or 'message.template' is required.");
+        }
+
+        if (message["data"] is not null and not JsonObject)
+        {
+            throw Invalid("message.data", "'message.data' must be an object.");
+        }
+
+        var (method, channels) = ParseRouting(message["routing"]);
+        ParseChannelOverrides(message["channels"]);
+        if (message["providers"] is not null and not JsonObject)
+        {
+            throw Invalid("message.providers", "'message.providers' must be an object keyed by provider id.");
+        }
+
+        var (tags, traceId) = ParseMetadata(message["metadata"]);
+        var (delay, delayUntil) = ParseDelay(message["delay"]);
+        var timeout = ParseTimeout(message["timeout"]);
+
+        var withoutTo = (JsonObject)message.DeepClone();
+        withoutTo.Remove("to");
+        return new SendRequest
+        {
+            Recipients = recipients,
+            Message = withoutTo,
+            Template = hasContent ? null : template,
+            Tags = tags,
+            TraceId = traceId,
+            RoutingMethod = method,
+            RoutingChannels = channels,
+            Delay = delay,
+            DelayUntil = delayUntil,
+            Timeout = timeout,
+        };
+    }
+
+    /// <summary>Title and body of ad-hoc content, from the {title, body} form or from Elemental.</summary>
+    public static (string? Title, string Body) ParseContent(JsonNode? content)
+    {
+        if (content is not JsonObject obj)
+        {
+            throw Invalid("message.content", "'message.content' must be an object: {\"title\": ..., \"body\": ...}.");
+        }
+
+        if (obj["elements"] is JsonArray elements)
+        {
+            string? title = null;
+            var parts = new List<string>();
+            foreach (var element in elements.OfType<JsonObject>())
+            {
+                var type = element["type"]?.GetValue<string>();
+                if (type == "meta" && element["title"] is JsonValue t)
+                {
+                    title = t.ToString();
+                }
+                else if (element["content"] is JsonValue c)
+                {
+                    parts.Add(c.ToString());
+                }
+            }
+
+            return (title, string.Join("\n\n", parts));
+        }
+
+        var titleValue = obj["title"];
+        if (titleValue is not null && titleValue.GetValueKind() != JsonValueKind.String)
+        {
+            throw Invalid("message.content.title", "'message.content.title' must be a string.");
+        }
+
+        if (obj["body"] is not JsonValue body || body.GetValueKind() != JsonValueKind.String)
+        {
+            throw Bad("message.content.body", "'message.content.body' is required and must be a string.");
+        }
+
+        return (titleValue?.GetValue<string>(), body.GetValue<string>());
+    }
+
+    private static List<RecipientSpec> ParseRecipients(JsonNode? to)
+    {
+        if (to is null)
+        {
+            throw Bad("message.to", "'message.to' is required: a recipient ({\"email\": ...}, {\"user_id\": ...}, {\"phone_number\": ...}) or an array of them.");
+        }
+
+        var items = to is JsonArray array ? array.ToList() : [to];
+        if (items.Count == 0)
+        {
+            throw Bad("message.to", "'message.to' has no recipients.");
+        }
+
+        if (items.Count > MaxRecipients)
+        {
+            throw Invalid("message.to", $"At most {MaxRecipients} recipients per request.");
+        }
+
+        var recipients = new List<RecipientSpec>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var field = to is JsonArray ? $"message.to[{i}]" : "message.to";
+            if (items[i] is not JsonObject recipient)
+            {
+                throw Invalid(field, $"'{field}' must be an object.");
+            }
+
+            foreach (var unsupported in new[] { "list_id", "list_pattern", "audience_id" })
+            {
+                if (recipient.ContainsKey(unsupported))
+                {
+                    throw Invalid($"{field}.{unsupported}", $"Sending to '{unsupported}' is not supported yet; send to user_id, email or phone_number.");
+                }
+            }
+
+            var userId = OptionalString(recipient, "user_id", $"{field}.user_id");
+            var email = OptionalString(recipient, "email", $"{field}.email");
+            var phone = OptionalString(recipient, "phone_number", $"{field}.phone_number");
+            if (email is not null && !IsEmail(email))
+            {
+                throw Invalid($"{field}.email", $"'{email}' is not a valid email address.");
+            }
+
+            if (phone is not null)
+            {
+                phone = NormalisePhone(phone) ?? throw Invalid($"{field}.phone_number", $"'{phone}' is not a valid phone number (E.164, e.g. +14155550123).");
+            }
+
+            if (userId is null && email is null && phone is null && !recipient.ContainsKey("slack") && !recipient.ContainsKey("ms_teams"))
+            {
+                throw Bad(field, $"'{field}' needs a user_id, an email or a phone_number.");
+            }
+
+            recipients.Add(new RecipientSpec(userId, email, phone, (JsonObject)recipient.DeepClone()));
+        }
+
+        return recipients;
+    }
+
+    private static (string Method, IReadOnlyList<string>? Channels) ParseRouting(JsonNode? routing)
+    {
+        if (routing is null)
+        {
+            return (RoutingMethods.Single, null);
+        }
+
+        if (routing is not JsonObject obj)
+        {
+            throw Invalid("message.routing", "'message.routing' must be an object: {\"method\": \"single\", \"channels\": [\"email\"]}.");
+        }
+
+        var method = OptionalString(obj, "method", "message.routing.method") ?? RoutingMethods.Single;
+        if (method is not (RoutingMethods.Single or RoutingMethods.All))
+        {
+            throw Invalid("message.routing.method", $"'message.routing.method' must be 'single' or 'all', not '{method}'.");
+        }
+
+        var channels = new List<string>();
+        Flatten(obj["channels"], "message.routing.channels", channels);
+        return (method, channels.Count == 0 ? null : channels);
+    }
+
+    private static void Flatten(JsonNode? node, string field, List<string> channels)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not JsonArray array)
+        {
+            throw Invalid(field, $"'{field}' must be an array of channel names.");
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = array[i];
+            if (item is JsonObject nested)
+            {
+                Flatten(nested["channels"], $"{field}[{i}].channels", channels);
+                continue;
+            }
+
+            if (item is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+            {
+                throw Invalid($"{field}[{i}]", $"'{field}[{i}]' must be a channel name.");
+            }
+
+            var channel = value.GetValue<string>().Trim().ToLowerInvariant();
+            if (!Channels.IsKnown(channel))
+            {
+                throw Invalid($"{field}[{i}]", $"Unknown channel '{channel}' (known: {string.Join(", ", Channels.All)}).");
+            }
+
+            if (!channels.Contains(channel))
+            {
+                channels.Add(channel);
+            }
+        }
+    }
+
+    private static void ParseChannelOverrides(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not JsonObject obj)
+        {
+            throw Invalid("message.channels", "'message.channels' must be an object keyed by channel.");
+        }
+
+        foreach (var (channel, config) in obj)
+        {
+            if (!Channels.IsKnown(channel))
+            {
+                throw Invalid($"message.channels.{channel}", $"Unknown channel '{channel}' (known: {string.Join(", ", Channels.All)}).");
+            }
+
+            if (config is JsonObject c && c["providers"] is { } providers && providers is not JsonArray)
+            {
+                throw Invalid($"message.channels.{channel}.providers", "'providers' must be an array of provider ids.");
+            }
+        }
+    }
+
+    private static (IReadOnlyList<string> Tags, string? TraceId) ParseMetadata(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return ([], null);
+        }
+
+        if (node is not JsonObject metadata)
+        {
+            throw Invalid("message.metadata", "'message.metadata' must be an object.");
+        }
+
+        var tags = new List<string>();
+        if (metadata["tags"] is { } tagNode)
+        {
+            if (tagNode is not JsonArray tagArray)
+            {
+                throw Invalid("message.metadata.tags", "'message.metadata.tags' must be an array of strings.");
+            }
+
+            foreach (var tag in tagArray)
+            {
+                if (tag is not JsonValue v || v.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetValue<string>()))
+                {
+                    throw Invalid("message.metadata.tags", "Every tag must be a non-empty string.");
+                }
+
+                var text = v.GetValue<string>().Trim();
+                if (text.Length > 200 || text.Contains(','))
+                {
+                    throw Invalid("message.metadata.tags", $"Tag '{text}' is too long or contains a comma.");
+                }
+
+                if (!tags.Contains(text))
+                {
+                    tags.Add(text);
+                }
+            }
+        }
+
+        var traceId = OptionalString(metadata, "trace_id", "message.metadata.trace_id");
+        if (traceId is { Length: > 200 })
+        {
+            throw Invalid("message.metadata.trace_id", "'trace_id' is longer than 200 characters.");
+        }
+
+        return (tags, traceId);
+    }
+
+    private static (TimeSpan? Delay, DateTimeOffset? Until) ParseDelay(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return (null, null);
+        }
+
+        if (node is not JsonObject delay)
+        {
+            throw Invalid("message.delay", "'message.delay' must be an object: {\"duration\": ms} or {\"until\": ISO 8601}.");
+        }
+
+        TimeSpan? duration = null;
+        if (delay["duration"] is { } d)
+        {
+            if (d is not JsonValue dv || !dv.TryGetValue<double>(out var ms) || ms < 0 || ms > TimeSpan.FromDays(365).TotalMilliseconds)
+            {
+                throw Invalid("message.delay.duration", "'message.delay.duration' must be a number of milliseconds (0 to one year).");
+            }
+
+            duration = TimeSpan.FromMilliseconds(ms);
+        }
+
+        DateTimeOffset? until = null;
+        if (delay["until"] is { } u)
+        {
+            if (u is not JsonValue uv || uv.GetValueKind() != JsonValueKind.String
+                || !DateTimeOffset.TryParse(uv.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                throw Invalid("message.delay.until", "'message.delay.until' must be an ISO 8601 date and time.");
+            }
+
+            until = parsed.ToUniversalTime();
+        }
+
+        return (duration, until);
+    }
+
+    private static TimeSpan? ParseTimeout(JsonNode? node)
+    {
+        if (node is not JsonObject timeout || timeout["message"] is not { } m)
+        {
+            return null;
+        }
+
+        if (m is not JsonValue mv || !mv.TryGetValue<double>(out var ms) || ms <= 0)
+        {
+            throw Invalid("message.timeout.message", "'message.timeout.message' must be a positive number of milliseconds.");
+        }
+
+        return TimeSpan.FromMilliseconds(ms);
+    }
+
+    private static string? OptionalString(JsonObject obj, string name, string field)
+    {
+        var node = obj[name];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            throw Invalid(field, $"'{field}' must be a string.");
+        }
+
+        var text = value.GetValue<string>().Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    internal static bool IsEmail(string email) =>
+        email.Length <= 320
+        && MailAddress.TryCreate(email, out var address)
+        && address.Address == email
+        && address.Host.Contains('.', StringComparison.Ordinal);
+
+    internal static string? NormalisePhone(string phone)
+    {
+        var compact = PhoneSeparators().Replace(phone, string.Empty);
+        return PhonePattern().IsMatch(compact) ? compact : null;
+    }
+
+    private static SendValidationException Bad(string field, string message) => new(400, field, message);
+
+    private static SendValidationException Invalid(string field, string message) => new(422, field, message);
+
+    [GeneratedRegex(@"[\s\-\.\(\)]")]
+    private static partial Regex PhoneSeparators();
+
+    [GeneratedRegex(@"^\+?[1-9]\d{6,14}$")]
+    private static partial Regex PhonePattern();
+}

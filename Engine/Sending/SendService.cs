@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Routing;
+
+namespace NotificationOps.Engine.Sending;
+
+/// <summary>
+/// Intake (DESIGN.md, Data flow 1–2): one message row per recipient (per channel for routing "all"), status
+/// ENQUEUED or DELAYED, with its first history event, in one transaction; the jobs are enqueued after commit.
+/// </summary>
+public sealed class SendService(
+    IDbContextFactory<NotificationsDbContext> dbFactory,
+    IBackgroundJobClient jobs,
+    RetrySchedule retries,
+    TimeProvider time)
+{
+    public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var requestId = MessageIds.New();
+        var startAt = request.DelayUntil ?? (request.Delay is { } delay ? now + delay : now);
+        var delayed = startAt > now;
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var userIds = request.Recipients.Where(r => r.UserId is not null).Select(r => r.UserId!).Distinct().ToList();
+        var profiles = userIds.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Profiles.AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DataJson, cancellationToken);
+
+        var messages = new List<Message>();
+        foreach (var recipient in request.Recipients)
+        {
+            var merged = Merge(recipient, recipient.UserId is null ? null : profiles.GetValueOrDefault(recipient.UserId));
+            foreach (var channels in Split(request, merged))
+            {
+                messages.Add(NewMessage(request, requestId, merged, channels, now, startAt, delayed));
+            }
+        }
+
+        // For a single message the request id is the message id, as Courier does.
+        if (messages.Count == 1)
+        {
+            messages[0].Id = requestId;
+        }
+
+        db.Messages.AddRange(messages);
+        foreach (var message in messages)
+        {
+            db.MessageEvents.Add(new MessageEvent
+            {
+                MessageId = message.Id,
+                At = now,
+                Type = message.Status.ToWire(),
+                Status = message.Status,
+                Source = source,
+                Detail = delayed ? $"Delayed until {startAt:O}." : null,
+            });
+            db.MessageTags.AddRange(request.Tags.Select(tag => new MessageTag { MessageId = message.Id, Tag = tag }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // After commit: a job never points at a row that does not exist. Were the process to die right here,
+        // the recovery sweep finds the rows due and enqueues them.
+        foreach (var message in messages)
+        {
+            if (delayed)
+            {
+                jobs.Schedule<SendJob>(JobQueues.Send, job => job.RunAsync(message.Id, CancellationToken.None), startAt);
+            }
+            else
+            {
+                jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunAsync(message.Id, CancellationToken.None));
+            }
+        }
+
+        return new SendAccepted(requestId, messages.Select(m => m.Id).ToList());
+    }
+
+    private Message NewMessage(SendRequest request, string requestId, JsonObject recipient, IReadOnlyList<string>? channels, DateTimeOffset now, DateTimeOffset startAt, bool delayed)
+    {
+        var message = (JsonObject)request.Message.DeepClone();
+        if (channels is not null)
+        {
+            message["routing"] = new JsonObject
+            {
+                ["method"] = RoutingMethods.Single,
+                ["channels"] = new JsonArray(channels.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
+            };
+        }
+
+        var userId = Text(recipient, "user_id");
+        var email = Text(recipient, "email");
+        var phone = Text(recipient, "phone_number");
+        return new Message
+        {
+            Id = MessageIds.New(),
+            RequestId = requestId,
+            Recipient = userId ?? email ?? phone ?? ChannelAddresses.For(Channels.Chat, recipient) ?? "(unknown)",
+            RecipientUserId = userId,
+            RecipientEmail = email,
+            RecipientPhone = phone,
+            RequestJson = new JsonObject { ["message"] = message, ["to"] = recipient }.ToJsonString(),
+            Template = request.Template,
+            Status = delayed ? MessageStatus.Delayed : MessageStatus.Enqueued,
+            EnqueuedAt = now,
+            UpdatedAt = now,
+            NextAttemptAt = startAt,
+            RetryBudgetUntil = retries.BudgetFrom(startAt),
+            ExpiresAt = request.Timeout is { } timeout ? startAt + timeout : null,
+            Tags = request.Tags.Count == 0 ? null : string.Join(",", request.Tags),
+            TraceId = request.TraceId,
+        };
+    }
+
+    /// <summary>"all" becomes one message per reachable channel; "single" stays one message.</summary>
+    private static IEnumerable<IReadOnlyList<string>?> Split(SendRequest request, JsonObject recipient)
+    {
+        if (request.RoutingMethod != RoutingMethods.All)
+        {
+            yield return null;
+            yield break;
+        }
+
+        var reachable = (request.RoutingChannels ?? Channels.DefaultOrder)
+            .Where(c => ChannelAddresses.For(c, recipient) is not null)
+            .ToList();
+        if (reachable.Count == 0)
+        {
+            // One message that the pipeline marks UNROUTABLE (NO_CHANNELS), so the failure is visible.
+            yield return request.RoutingChannels ?? Channels.DefaultOrder;
+            yield break;
+        }
+
+        foreach (var channel in reachable)
+        {
+            yield return [channel];
+        }
+    }
+
+    /// <summary>The stored profile, overridden by whatever the send gave inline.</summary>
+    private static JsonObject Merge(RecipientSpec recipient, string? profileJson)
+    {
+        var merged = profileJson is null ? new JsonObject() : JsonNode.Parse(profileJson) as JsonObject ?? new JsonObject();
+        foreach (var (key, value) in recipient.Raw)
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        if (recipient.Email is not null)
+        {
+            merged["email"] = recipient.Email;
+        }
+
+        if (recipient.PhoneNumber is not null)
+        {
+            merged["phone_number"] = recipient.PhoneNumber;
+        }
+
+        return merged;
+    }
+
+    private static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+}
