@@ -17,6 +17,7 @@ using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
+using NotificationOps.Engine.Providers.Smtp;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Persistence;
@@ -98,6 +99,7 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<SimulatedReceiptJob>();
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();
         services.AddSingleton<IDeliveryProviderFactory, SimulatedProviderFactory>();
+        services.AddSingleton<IDeliveryProviderFactory, SmtpProviderFactory>();
         services.AddSingleton<ProviderRegistry>();
         return builder;
     }

@@ -6,7 +6,7 @@ namespace NotificationOps.Engine.Providers;
 /// The configured providers (sections under Providers:&lt;id&gt;), built once at start-up by the factory of each
 /// section's Type. An invalid section stops the start with the key to fix.
 /// </summary>
-public sealed class ProviderRegistry
+public sealed class ProviderRegistry : IAsyncDisposable
 {
     private readonly IReadOnlyList<IDeliveryProvider> providers;
     private readonly Dictionary<string, IDeliveryProvider> byId;
@@ -62,5 +62,17 @@ public sealed class ProviderRegistry
         }
 
         return candidates.ToList();
+    }
+
+    /// <summary>Closes what providers hold open (pooled SMTP connections).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in providers)
+        {
+            if (provider is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
     }
 }
