@@ -48,6 +48,9 @@ public static class JobsServiceCollectionExtensions
                 options.Queues = JobQueues.All;
                 options.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Delays and retries are due to the second (a simulated receipt after 1 s, a Retry-After of 2 s);
+                // Hangfire's default 15 s polling would stretch every one of them.
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
         }
 
