@@ -18,6 +18,7 @@ using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Providers.Smtp;
+using NotificationOps.Engine.Providers.Webhook;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Persistence;
@@ -100,6 +101,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();
         services.AddSingleton<IDeliveryProviderFactory, SimulatedProviderFactory>();
         services.AddSingleton<IDeliveryProviderFactory, SmtpProviderFactory>();
+        services.AddSingleton<IDeliveryProviderFactory, WebhookProviderFactory>();
+        // The attempt timeout is enforced by the send job, per attempt; the client's own must not cut in first.
+        services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
         return builder;
     }
