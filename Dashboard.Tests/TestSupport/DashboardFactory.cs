@@ -13,6 +13,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), "nops-tests", $"{Guid.NewGuid():N}.db");
 
+    /// <summary>More configuration for this app (set before the first request), e.g. providers pointing at fakes.</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
     /// <summary>When false the app starts empty, as on a fresh machine.</summary>
     protected virtual bool Bootstrap => true;
 
@@ -27,6 +30,11 @@ public class DashboardFactory : WebApplicationFactory<Program>
             builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
             builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
             builder.UseSetting("Bootstrap:ApiKey", ApiKey);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
