@@ -42,9 +42,11 @@ public static class EngineServiceCollectionExtensions
             builder.Configuration.GetConnectionString(PersistenceOptions.ConnectionStringName),
             builder.Environment.ContentRootPath);
         services.Configure<PersistenceOptions>(o => o.ConnectionString = connectionString);
+        var writeGate = new SqliteWriteGate();
+        services.AddSingleton(writeGate);
         services.AddDbContextFactory<NotificationsDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+            .AddInterceptors(new SqlitePragmaInterceptor(), writeGate, writeGate.ConnectionHook));
         services.AddScoped<DatabaseInitializer>();
 
         // Cookies and, later, stored provider secrets are protected with keys kept in our own store, so they

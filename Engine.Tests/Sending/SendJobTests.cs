@@ -42,6 +42,20 @@ public sealed class SendJobTests
     }
 
     [Fact]
+    public async Task RunAsync_SimulatedWithoutDelay_WritesSentAndDeliveredAtOnce()
+    {
+        await using var engine = await EngineHost.CreateAsync(Simulated(deliveryDelayMs: 0));
+        var id = (await engine.SendAsync(EmailSend)).Single();
+
+        await engine.RunSendJobAsync(id);
+
+        Assert.Equal(MessageStatus.Delivered, (await engine.MessageAsync(id)).Status);
+        var history = await engine.HistoryAsync(id);
+        Assert.Equal(["ENQUEUED", "SENT", "DELIVERED"], history.Select(e => e.Type));
+        Assert.Equal(MessageEventSources.Provider, history[2].Source);
+    }
+
+    [Fact]
     public async Task RunAsync_HonoursRetryAfter_On429_ThenSucceeds()
     {
         await using var fake = await FakeProviderServer.StartAsync();
@@ -344,11 +358,11 @@ public sealed class SendJobTests
         Assert.Equal(MessageStatus.Canceled, (await engine.MessageAsync(id)).Status);
     }
 
-    internal static Dictionary<string, string?> Simulated(string channel = "email") => new()
+    internal static Dictionary<string, string?> Simulated(string channel = "email", int deliveryDelayMs = 1000) => new()
     {
         [$"Providers:sim-{channel}:Type"] = "simulated",
         [$"Providers:sim-{channel}:Channel"] = channel,
-        [$"Providers:sim-{channel}:DeliveryDelayMs"] = "0",
+        [$"Providers:sim-{channel}:DeliveryDelayMs"] = deliveryDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     internal static Dictionary<string, string?> Webhooks(params (string Id, FakeProviderServer Server)[] hooks)

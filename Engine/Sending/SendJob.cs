@@ -36,18 +36,15 @@ public sealed class SendJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var state = await db.Messages.AsNoTracking()
-            .Where(m => m.Id == messageId)
-            .Select(m => new { m.Status, m.NextAttemptAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (state is null)
+        var message = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+        if (message is null)
         {
             return;
         }
 
-        if (state.Status == MessageStatus.Delayed)
+        if (message.Status == MessageStatus.Delayed)
         {
-            if (state.NextAttemptAt > now)
+            if (message.NextAttemptAt > now)
             {
                 return; // not yet: its scheduled job or the recovery sweep comes back then
             }
@@ -56,56 +53,83 @@ public sealed class SendJob(
             {
                 Detail = "The delay has elapsed.",
             }, cancellationToken);
+            message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == messageId, cancellationToken);
         }
 
-        var leaseUntil = now + options.Value.Lease;
-        var leased = await db.Messages
-            .Where(m => m.Id == messageId
-                && (m.Status == MessageStatus.Enqueued || m.Status == MessageStatus.Undeliverable || m.Status == MessageStatus.Unroutable)
-                && m.NextAttemptAt != null
-                && (m.LeaseUntil == null || m.LeaseUntil <= now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-        if (leased == 0)
+        // A cheap look first; the lease itself is taken in the same transaction that records the attempt.
+        if (!IsSendable(message.Status) || message.NextAttemptAt is null || message.LeaseUntil > now)
         {
             return; // sent already, canceled, or another job holds it
         }
 
-        var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId, cancellationToken);
         await DeliverAsync(db, message, cancellationToken);
+    }
+
+    private static bool IsSendable(MessageStatus status) =>
+        status is MessageStatus.Enqueued or MessageStatus.Undeliverable or MessageStatus.Unroutable;
+
+    /// <summary>
+    /// Takes the message for this run: the first call needs it free, later calls (failover within the run)
+    /// renew the lease this run holds. False when another job has it or it is no longer sendable.
+    /// </summary>
+    private async Task<bool> LeaseAsync(NotificationsDbContext db, Message message, Lease lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.Lease;
+        var held = lease.Until;
+        var updated = held is null
+            ? await db.Messages
+                .Where(m => m.Id == message.Id
+                    && (m.Status == MessageStatus.Enqueued || m.Status == MessageStatus.Undeliverable || m.Status == MessageStatus.Unroutable)
+                    && m.NextAttemptAt != null
+                    && (m.LeaseUntil == null || m.LeaseUntil <= now))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), cancellationToken)
+            : await db.Messages
+                .Where(m => m.Id == message.Id && m.LeaseUntil == held)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), cancellationToken);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        var first = held is null;
+        lease.Until = until;
+        if (first)
+        {
+            await MarkCrashedAttemptsAsync(db, message, cancellationToken);
+        }
+
+        return true;
     }
 
     private async Task DeliverAsync(NotificationsDbContext db, Message message, CancellationToken cancellationToken)
     {
-        await MarkCrashedAttemptsAsync(db, message, cancellationToken);
-
-        if (message.ExpiresAt is { } expires && expires <= time.GetUtcNow())
-        {
-            await FailAsync(db, message, MessageStatus.Undeliverable, MessageReason.Failed,
-                $"Not sent within timeout.message (expired {expires:O}).", cancellationToken);
-            return;
-        }
-
+        var lease = new Lease();
         var request = JsonNode.Parse(message.RequestJson)!.AsObject();
         var body = request["message"]!.AsObject();
         var recipient = request["to"] as JsonObject ?? new JsonObject();
+        var routed = RoutedChannels(body);
+        var reachable = routed.Where(c => ChannelAddresses.For(c, recipient) is not null).ToList();
 
-        if (message.Template is not null)
+        (MessageStatus Status, MessageReason Reason, string Error)? refusal =
+            message.ExpiresAt is { } expires && expires <= time.GetUtcNow()
+                ? (MessageStatus.Undeliverable, MessageReason.Failed, $"Not sent within timeout.message (expired {expires:O}).")
+            : message.Template is not null
+                ? (MessageStatus.Undeliverable, MessageReason.Unpublished, $"Template '{message.Template}' has no published version.")
+            : reachable.Count == 0
+                ? (MessageStatus.Unroutable, MessageReason.NoChannels, $"The recipient has no address for any routed channel ({string.Join(", ", routed)}).")
+            : null;
+        if (refusal is { } refused)
         {
-            await FailAsync(db, message, MessageStatus.Undeliverable, MessageReason.Unpublished,
-                $"Template '{message.Template}' has no published version.", cancellationToken);
+            if (await InTransactionAsync(db, () => LeaseAsync(db, message, lease, cancellationToken), cancellationToken))
+            {
+                await FailAsync(db, message, refused.Status, refused.Reason, refused.Error, cancellationToken);
+            }
+
             return;
         }
 
         var (title, text) = SendRequestParser.ParseContent(body["content"]);
-        var routed = RoutedChannels(body);
-        var reachable = routed.Where(c => ChannelAddresses.For(c, recipient) is not null).ToList();
-        if (reachable.Count == 0)
-        {
-            await FailAsync(db, message, MessageStatus.Unroutable, MessageReason.NoChannels,
-                $"The recipient has no address for any routed channel ({string.Join(", ", routed)}).", cancellationToken);
-            return;
-        }
-
         var data = body["data"] as JsonObject;
         var channelIndex = message.RouteChannelIndex;
         var providerIndex = message.RouteProviderIndex;
@@ -126,7 +150,7 @@ public sealed class SendJob(
             sawProvider = true;
             var provider = candidates[providerIndex];
             var rendered = renderer.Render(channel, title, text, data, recipient);
-            var outcome = await AttemptAsync(db, message, provider, rendered, ChannelAddresses.For(channel, recipient)!, channelIndex, providerIndex, cancellationToken);
+            var outcome = await AttemptAsync(db, message, lease, provider, rendered, ChannelAddresses.For(channel, recipient)!, channelIndex, providerIndex, cancellationToken);
             switch (outcome.Kind)
             {
                 case AttemptKind.Done:
@@ -153,14 +177,32 @@ public sealed class SendJob(
             }
         }
 
+        if (lease.Until is null && !await InTransactionAsync(db, () => LeaseAsync(db, message, lease, cancellationToken), cancellationToken))
+        {
+            return;
+        }
+
         await FailAsync(db, message, sawProvider ? MessageStatus.Undeliverable : MessageStatus.Unroutable,
             sawProvider ? reason : MessageReason.NoProviders,
             sawProvider ? lastError ?? "Every provider failed." : $"No enabled provider for the routed channels ({string.Join(", ", reachable)}).",
             cancellationToken);
     }
 
+    private static async Task<bool> InTransactionAsync(NotificationsDbContext db, Func<Task<bool>> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await work())
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     private async Task<AttemptResult> AttemptAsync(
-        NotificationsDbContext db, Message message, IDeliveryProvider provider, RenderedContent rendered, string address,
+        NotificationsDbContext db, Message message, Lease lease, IDeliveryProvider provider, RenderedContent rendered, string address,
         int channelIndex, int providerIndex, CancellationToken cancellationToken)
     {
         var number = message.AttemptCount + 1;
@@ -185,6 +227,12 @@ public sealed class SendJob(
         }.ToJsonString();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            if (!await LeaseAsync(db, message, lease, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new AttemptResult(AttemptKind.Done, null, null); // another job has it
+            }
+
             db.DeliveryAttempts.Add(attempt);
             await db.SaveChangesAsync(cancellationToken);
             await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
@@ -194,7 +242,6 @@ public sealed class SendJob(
                 .SetProperty(m => m.RouteChannelIndex, channelIndex)
                 .SetProperty(m => m.RouteProviderIndex, providerIndex)
                 .SetProperty(m => m.OutputJson, output)
-                .SetProperty(m => m.LeaseUntil, started + options.Value.Lease)
                 .SetProperty(m => m.UpdatedAt, started), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -253,8 +300,17 @@ public sealed class SendJob(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
+            var simulatedReceipt = transition.Applied && result.Outcome == ProviderOutcome.Accepted && provider is SimulatedProvider
+                ? (SimulatedProvider)provider
+                : null;
+            if (simulatedReceipt is { Options.DeliveryDelayMs: 0 })
+            {
+                // An immediate simulated receipt is written with the acceptance: one commit, two events.
+                await SimulatedReceiptJob.DeliverAsync(writer, db, message.Id, provider.Id, result.ProviderMessageId!, cancellationToken);
+            }
+
             await tx.CommitAsync(cancellationToken);
-            if (result.Outcome == ProviderOutcome.Accepted && provider is SimulatedProvider simulated && result.ProviderMessageId is { } providerMessageId)
+            if (simulatedReceipt is { Options.DeliveryDelayMs: > 0 } simulated && result.ProviderMessageId is { } providerMessageId)
             {
                 jobs.Schedule<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(message.Id, providerMessageId, CancellationToken.None),
                     TimeSpan.FromMilliseconds(simulated.Options.DeliveryDelayMs));
@@ -436,6 +492,12 @@ public sealed class SendJob(
 
     private static string? Truncate(string? text, int max = MaxResponseBody) =>
         text is null || text.Length <= max ? text : text[..max];
+
+    /// <summary>The lease this run holds (its expiry doubles as the token that proves it is ours).</summary>
+    private sealed class Lease
+    {
+        public DateTimeOffset? Until { get; set; }
+    }
 
     private enum AttemptKind
     {

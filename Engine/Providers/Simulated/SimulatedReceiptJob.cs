@@ -21,11 +21,16 @@ public sealed class SimulatedReceiptJob(IDbContextFactory<NotificationsDbContext
             return;
         }
 
-        await writer.TryTransitionAsync(db, new TransitionRequest(messageId, MessageStatus.Sent, MessageStatus.Delivered, MessageEventSources.Provider)
+        await DeliverAsync(writer, db, messageId, message.Provider, providerMessageId, cancellationToken);
+    }
+
+    /// <summary>SENT → DELIVERED as the simulated provider's receipt; joins the caller's transaction if any.</summary>
+    internal static Task<TransitionResult> DeliverAsync(
+        MessageStatusWriter writer, NotificationsDbContext db, string messageId, string? provider, string providerMessageId, CancellationToken cancellationToken) =>
+        writer.TryTransitionAsync(db, new TransitionRequest(messageId, MessageStatus.Sent, MessageStatus.Delivered, MessageEventSources.Provider)
         {
-            Provider = message.Provider,
+            Provider = provider,
             Detail = "Simulated delivery receipt.",
             Payload = $"{{\"simulated\":true,\"id\":\"{providerMessageId}\",\"event\":\"delivered\"}}",
         }, cancellationToken);
-    }
 }

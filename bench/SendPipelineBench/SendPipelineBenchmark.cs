@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace NotificationOps.Bench;
+
+public static partial class SendPipelineBenchmark
+{
+    private const string ApiKey = "nops_bench_key_0123456789abcdef";
+
+    public static async Task<int> RunAsync(int messages, int concurrency)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "nops-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        Console.WriteLine($"Send pipeline benchmark: {messages} messages, {concurrency} concurrent requests, {Environment.ProcessorCount} cores");
+
+        var baseline = await RunBaselineAsync(Path.Combine(folder, "baseline.db"), messages, concurrency);
+        Console.WriteLine($"baseline (bare endpoint, JSON parse + one raw INSERT): {baseline:0} requests/s");
+
+        var (accept, endToEnd, peakMb) = await RunAppAsync(Path.Combine(folder, "app.db"), messages, concurrency);
+        Console.WriteLine($"NotificationOps accept:      {accept:0} requests/s ({accept / baseline:0.00} of baseline)");
+        Console.WriteLine($"NotificationOps end-to-end:  {endToEnd:0} messages/s accepted → DELIVERED ({endToEnd / baseline:0.00} of baseline)");
+        Console.WriteLine($"NotificationOps peak memory: {peakMb:0} MB (VmHWM)");
+        Directory.Delete(folder, recursive: true);
+        return 0;
+    }
+
+    private static string Body(int i) =>
+        $"{{\"message\":{{\"to\":{{\"email\":\"user{i}@example.com\"}},\"content\":{{\"title\":\"Hi {{{{name}}}}\",\"body\":\"Hello **{{{{name}}}}**, your code is {i}.\"}},\"data\":{{\"name\":\"User {i}\"}},\"routing\":{{\"method\":\"single\",\"channels\":[\"email\"]}},\"metadata\":{{\"tags\":[\"bench\"]}}}}}}";
+
+    private static async Task<double> RunBaselineAsync(string database, int messages, int concurrency)
+    {
+        using (var setup = new SqliteConnection($"Data Source={database}"))
+        {
+            setup.Open();
+            using var command = setup.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE Messages (Id TEXT PRIMARY KEY, Recipient TEXT, Body TEXT, Status INTEGER, EnqueuedAt INTEGER);";
+            command.ExecuteNonQuery();
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await using var app = builder.Build();
+        var connectionString = $"Data Source={database};Pooling=True";
+        app.MapPost("/api/send", async (HttpRequest request) =>
+        {
+            var node = await JsonNode.ParseAsync(request.Body);
+            var id = Guid.CreateVersion7().ToString("N");
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO Messages (Id, Recipient, Body, Status, EnqueuedAt) VALUES ($id, $recipient, $body, 0, $at)";
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$recipient", node!["message"]!["to"]!["email"]!.GetValue<string>());
+            insert.Parameters.AddWithValue("$body", node["message"]!.ToJsonString());
+            insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
+            await insert.ExecuteNonQueryAsync();
+            return Results.Json(new { requestId = id }, statusCode: 202);
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await LoadAsync(address, Math.Min(500, messages), concurrency); // warm-up
+        var elapsed = await LoadAsync(address, messages, concurrency);
+        await app.StopAsync();
+        return messages / elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double Accept, double EndToEnd, double PeakMb)> RunAppAsync(string database, int messages, int concurrency)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "Dashboard", "bin", "Release", "net10.0", "NotificationOps.Dashboard.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"Build the dashboard in Release first: {dll}");
+        }
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Notifications"] = $"Data Source={database}";
+        start.Environment["Bootstrap__ApiKey"] = ApiKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Providers__simulated-email__DeliveryDelayMs"] = "0";
+        // Extra settings for experiments, e.g. NOPS_BENCH_ENV="Jobs__WorkerCount=4;Delivery__LeaseSeconds=10".
+        foreach (var pair in (Environment.GetEnvironmentVariable("NOPS_BENCH_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            start.Environment[parts[0]] = parts[1];
+        }
+
+        using var process = Process.Start(start)!;
+        var listening = new TaskCompletionSource<Uri>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await LoadAsync(address, Math.Min(500, messages), concurrency); // warm-up (these are delivered too)
+            if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
+            {
+                var only = Stopwatch.StartNew();
+                await LoadAsync(address, messages, concurrency);
+                return (messages / only.Elapsed.TotalSeconds, double.NaN, PeakMemoryMb(process.Id));
+            }
+
+            await WaitDeliveredAsync(database, Math.Min(500, messages));
+            var stopwatch = Stopwatch.StartNew();
+            var acceptElapsed = await LoadAsync(address, messages, concurrency);
+            Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
+            var total = Math.Min(500, messages) + messages;
+            await WaitDeliveredAsync(database, total);
+            var endToEnd = stopwatch.Elapsed;
+            var peak = PeakMemoryMb(process.Id);
+            return (messages / acceptElapsed.TotalSeconds, messages / endToEnd.TotalSeconds, peak);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<TimeSpan> LoadAsync(Uri address, int messages, int concurrency)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < messages)
+            {
+                using var response = await client.PostAsync("/api/send", new StringContent(Body(i), Encoding.UTF8, "application/json"));
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                {
+                    throw new InvalidOperationException($"POST /api/send answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }));
+        return stopwatch.Elapsed;
+    }
+
+    private static async Task WaitDeliveredAsync(string database, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync();
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Messages WHERE Status = 2";
+            var delivered = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            if (delivered >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Not all {expected} messages were DELIVERED within 10 minutes.");
+    }
+
+    private static double PeakMemoryMb(int pid)
+    {
+        var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return status is null ? double.NaN : double.Parse(status.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NotificationOps.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
