@@ -96,6 +96,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MessageOperations>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();
+        services.AddSingleton<IntakeWriter>();
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
         services.AddTransient<SendJob>();

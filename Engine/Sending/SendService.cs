@@ -14,6 +14,7 @@ namespace NotificationOps.Engine.Sending;
 /// </summary>
 public sealed class SendService(
     IDbContextFactory<NotificationsDbContext> dbFactory,
+    IntakeWriter intake,
     IBackgroundJobClient jobs,
     RetrySchedule retries,
     TimeProvider time)
@@ -25,11 +26,13 @@ public sealed class SendService(
         var startAt = request.DelayUntil ?? (request.Delay is { } delay ? now + delay : now);
         var delayed = startAt > now;
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var userIds = request.Recipients.Where(r => r.UserId is not null).Select(r => r.UserId!).Distinct().ToList();
-        var profiles = userIds.Count == 0
-            ? new Dictionary<string, string>()
-            : await db.Profiles.AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DataJson, cancellationToken);
+        var profiles = new Dictionary<string, string>();
+        if (userIds.Count > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            profiles = await db.Profiles.AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DataJson, cancellationToken);
+        }
 
         var messages = new List<Message>();
         foreach (var recipient in request.Recipients)
@@ -47,10 +50,11 @@ public sealed class SendService(
             messages[0].Id = requestId;
         }
 
-        db.Messages.AddRange(messages);
+        var events = new List<MessageEvent>(messages.Count);
+        var tags = new List<MessageTag>();
         foreach (var message in messages)
         {
-            db.MessageEvents.Add(new MessageEvent
+            events.Add(new MessageEvent
             {
                 MessageId = message.Id,
                 At = now,
@@ -59,10 +63,11 @@ public sealed class SendService(
                 Source = source,
                 Detail = delayed ? $"Delayed until {startAt:O}." : null,
             });
-            db.MessageTags.AddRange(request.Tags.Select(tag => new MessageTag { MessageId = message.Id, Tag = tag }));
+            tags.AddRange(request.Tags.Select(tag => new MessageTag { MessageId = message.Id, Tag = tag }));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Committed (with other requests' rows, in one transaction) before we answer.
+        await intake.WriteAsync(messages, events, tags);
 
         // After commit: a job never points at a row that does not exist. Were the process to die right here,
         // the recovery sweep finds the rows due and enqueues them.
