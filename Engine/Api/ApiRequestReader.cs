@@ -17,7 +17,7 @@ public static class ApiRequestReader
             && mediaType?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) != true)
         {
             return (null, Error(StatusCodes.Status400BadRequest, "invalid_content_type",
-                $"Send the body as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}')."));
+                $"Send the body as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').", "Content-Type"));
         }
 
         if (request.ContentLength > maxBytes)
@@ -43,12 +43,12 @@ public static class ApiRequestReader
         {
             var node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
             return node is null
-                ? (null, Error(StatusCodes.Status400BadRequest, "invalid_json", "The body is JSON null; send an object."))
+                ? (null, Error(StatusCodes.Status400BadRequest, "invalid_json", "The body is JSON null; send an object.", "body"))
                 : (node, null);
         }
         catch (JsonException ex)
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", $"The body is not valid JSON: {ex.Message}"));
+            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", $"The body is not valid JSON: {ex.Message}", "body"));
         }
     }
 
@@ -56,7 +56,7 @@ public static class ApiRequestReader
         TypedResults.Json(new ApiError(type, message) { Field = field }, statusCode: status);
 
     private static IResult TooLarge(int maxBytes) =>
-        Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.");
+        Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.", "body");
 
     private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, int maxBytes)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 using NotificationOps.Engine.Sending;
 
 namespace NotificationOps.Engine.Api;
@@ -33,7 +35,19 @@ public static class SendEndpoints
             })
             .WithName("Send")
             .WithSummary("Send a notification to one or more recipients (Courier's POST /send).")
-            .Accepts<SendBody>("application/json")
+            // Not .Accepts<T>(): that would route a wrong Content-Type past this endpoint to a 404, where the
+            // caller deserves a 400 that says what to send. The body is documented by a transformer instead.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(SendBody), null, cancellationToken) },
+                    },
+                };
+            })
             .Produces<SendResponse>(StatusCodes.Status202Accepted)
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)

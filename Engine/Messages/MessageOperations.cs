@@ -57,7 +57,7 @@ public sealed class MessageOperations(
 
         var now = time.GetUtcNow();
         var failed = message.Status is MessageStatus.Undeliverable or MessageStatus.Unroutable;
-        var waiting = message.Status == MessageStatus.Enqueued && message.NextAttemptAt is not null;
+        var waiting = message.Status == MessageStatus.Enqueued && message.NextAttemptAt is not null && message.AttemptCount > 0;
         if (!failed && !waiting)
         {
             return new MessageOperationResult(MessageOperationOutcome.Refused, message,

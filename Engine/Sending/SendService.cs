@@ -109,7 +109,7 @@ public sealed class SendService(
             RecipientUserId = userId,
             RecipientEmail = email,
             RecipientPhone = phone,
-            RequestJson = new JsonObject { ["message"] = message, ["to"] = recipient }.ToJsonString(),
+            RequestJson = new JsonObject { ["message"] = message, ["to"] = recipient.DeepClone() }.ToJsonString(),
             Template = request.Template,
             Status = delayed ? MessageStatus.Delayed : MessageStatus.Enqueued,
             EnqueuedAt = now,
@@ -164,6 +164,11 @@ public sealed class SendService(
         if (recipient.PhoneNumber is not null)
         {
             merged["phone_number"] = recipient.PhoneNumber;
+        }
+        else if (merged["phone_number"] is JsonValue stored && stored.TryGetValue<string>(out var phone)
+            && SendRequestParser.NormalisePhone(phone) is { } normalised)
+        {
+            merged["phone_number"] = normalised; // a profile may hold "+1 (415) 555-0100"; providers want E.164
         }
 
         return merged;
