@@ -44,9 +44,11 @@ public static class EngineServiceCollectionExtensions
         services.Configure<PersistenceOptions>(o => o.ConnectionString = connectionString);
         var writeGate = new SqliteWriteGate();
         services.AddSingleton(writeGate);
-        services.AddDbContextFactory<NotificationsDbContext>(options => options
+        // Pooled: creating a DbContext costs more than the short queries the pipeline runs with it.
+        services.AddPooledDbContextFactory<NotificationsDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor(), writeGate, writeGate.ConnectionHook));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
 
         // Cookies and, later, stored provider secrets are protected with keys kept in our own store, so they
@@ -99,6 +101,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IntakeWriter>();
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<DeliveryPlanner>();
         services.AddTransient<SendJob>();
         services.AddTransient<SimulatedReceiptJob>();
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();

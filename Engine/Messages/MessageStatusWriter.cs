@@ -9,7 +9,10 @@ namespace NotificationOps.Engine.Messages;
 /// </summary>
 public sealed class MessageStatusWriter(TimeProvider time)
 {
-    /// <summary>Applies one transition; joins the caller's transaction when there is one.</summary>
+    /// <summary>
+    /// Applies one transition. Joining the caller's transaction, it updates the row at once and adds the history
+    /// events to the context for the caller's SaveChanges (so a batch saves once); otherwise it commits alone.
+    /// </summary>
     public async Task<TransitionResult> TryTransitionAsync(NotificationsDbContext db, TransitionRequest request, CancellationToken cancellationToken = default)
     {
         var steps = MessageStatusMachine.TryTransition(request.To, request.ExpectedFrom, request.Reason);
@@ -98,9 +101,9 @@ public sealed class MessageStatusWriter(TimeProvider time)
                 });
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             if (ownTransaction is not null)
             {
+                await db.SaveChangesAsync(cancellationToken);
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 

@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 
@@ -17,12 +19,14 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     private readonly Channel<IntakeBatch> queue = Channel.CreateUnbounded<IntakeBatch>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<NotificationsDbContext> dbFactory;
+    private readonly IBackgroundJobClient jobs;
     private readonly ILogger<IntakeWriter> logger;
     private readonly Task loop;
 
-    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, ILogger<IntakeWriter> logger)
+    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, ILogger<IntakeWriter> logger)
     {
         this.dbFactory = dbFactory;
+        this.jobs = jobs;
         this.logger = logger;
         loop = Task.Run(RunAsync);
     }
@@ -59,6 +63,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             try
             {
                 await CommitAsync(pending);
+                EnqueueSends(pending);
                 pending.ForEach(b => b.Committed.TrySetResult());
             }
             catch (Exception ex) when (pending.Count > 1)
@@ -70,6 +75,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                     try
                     {
                         await CommitAsync([batch]);
+                        EnqueueSends([batch]);
                         batch.Committed.TrySetResult();
                     }
                     catch (Exception single)
@@ -82,6 +88,19 @@ public sealed class IntakeWriter : IAsyncDisposable
             {
                 pending.ForEach(b => b.Committed.TrySetException(ex));
             }
+        }
+    }
+
+    /// <summary>
+    /// After commit, never before: a job never points at a row that does not exist. What was committed together
+    /// is sent together, by batch jobs. Were the process to die right here, the recovery sweep finds the rows.
+    /// </summary>
+    private void EnqueueSends(IReadOnlyList<IntakeBatch> batches)
+    {
+        var due = batches.SelectMany(b => b.Messages).Where(m => m.Status == MessageStatus.Enqueued).Select(m => m.Id).ToList();
+        foreach (var chunk in due.Chunk(SendJob.MaxBatch))
+        {
+            jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunBatchAsync(chunk, CancellationToken.None));
         }
     }
 

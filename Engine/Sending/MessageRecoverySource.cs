@@ -32,9 +32,9 @@ public sealed class MessageRecoverySource(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        foreach (var id in due)
+        foreach (var chunk in due.Chunk(SendJob.MaxBatch))
         {
-            jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunAsync(id, CancellationToken.None));
+            jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunBatchAsync(chunk, CancellationToken.None));
         }
 
         return due.Count;

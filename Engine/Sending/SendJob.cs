@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,21 +9,20 @@ using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
-using NotificationOps.Engine.Routing;
-using NotificationOps.Engine.Templates;
 
 namespace NotificationOps.Engine.Sending;
 
 /// <summary>
-/// Sends one message (DESIGN.md, Data flow 3): lease it, render, route (channel order, then provider order),
-/// record the attempt before calling the provider, call it, record the answer and transition — SENT, a
-/// scheduled retry, failover, or UNDELIVERABLE. Idempotent: a second run finds no lease to take.
+/// Sends messages (DESIGN.md, Data flow 3): lease, render, route (channel order, then provider order), record the
+/// attempt before calling the provider, call it, record the answer and transition — SENT, a scheduled retry,
+/// failover, or UNDELIVERABLE. <see cref="RunBatchAsync"/> does this for many messages with one transaction
+/// before and one after the provider calls; <see cref="RunAsync"/> does it for one message, through every
+/// failover step, and is what Hangfire retries. Both are idempotent: a second run finds no lease to take.
 /// </summary>
 [AutomaticRetry(Attempts = 0)] // retries follow our schedule through SendRetryFilter, not Hangfire's default
 public sealed class SendJob(
     IDbContextFactory<NotificationsDbContext> dbFactory,
-    ProviderRegistry providers,
-    ContentRenderer renderer,
+    DeliveryPlanner planner,
     MessageStatusWriter writer,
     RetrySchedule retries,
     IOptions<DeliveryOptions> options,
@@ -30,23 +30,169 @@ public sealed class SendJob(
     TimeProvider time,
     ILogger<SendJob> logger)
 {
+    /// <summary>Largest batch one job takes.</summary>
+    public const int MaxBatch = 200;
+
     private const int MaxResponseBody = 64 * 1024;
+    private const int MaxConcurrentCalls = 32;
 
     public async Task RunAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var message = await LoadSendableAsync(db, messageId, cancellationToken);
+        if (message is not null)
+        {
+            await DeliverAsync(db, message, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The first attempt of many messages at once. A message that needs more than that — a retry, failover to
+    /// another provider, a refusal — continues as its own <see cref="RunAsync"/> job.
+    /// </summary>
+    public async Task RunBatchAsync(string[] messageIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var ids = messageIds.Distinct().Take(MaxBatch).ToList();
+        var loaded = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        var work = new List<(Message Message, DeliveryPlan Plan, DeliveryTarget Target)>();
+        foreach (var message in loaded)
+        {
+            if (message.Status == MessageStatus.Delayed || !IsSendable(message.Status) || message.NextAttemptAt is null || message.LeaseUntil > now)
+            {
+                if (message.Status == MessageStatus.Delayed)
+                {
+                    jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunAsync(message.Id, CancellationToken.None));
+                }
+
+                continue;
+            }
+
+            var plan = planner.Plan(message);
+            var target = plan.Refusal is null ? planner.Next(plan, message.RouteChannelIndex, message.RouteProviderIndex) : null;
+            if (target is null)
+            {
+                jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunAsync(message.Id, CancellationToken.None));
+                continue;
+            }
+
+            work.Add((message, plan, target));
+        }
+
+        if (work.Count == 0)
+        {
+            return;
+        }
+
+        // One transaction: take the leases and record every attempt before any provider hears of it.
+        var leaseUntil = now + options.Value.Lease;
+        var candidates = work.Select(w => w.Message.Id).ToList();
+        var attempts = new Dictionary<string, DeliveryAttempt>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Messages
+                .Where(m => candidates.Contains(m.Id)
+                    && (m.Status == MessageStatus.Enqueued || m.Status == MessageStatus.Undeliverable || m.Status == MessageStatus.Unroutable)
+                    && m.NextAttemptAt != null
+                    && (m.LeaseUntil == null || m.LeaseUntil <= now))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+            var leased = (await db.Messages.Where(m => candidates.Contains(m.Id) && m.LeaseUntil == leaseUntil).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+            work.RemoveAll(w => !leased.Contains(w.Message.Id));
+            await MarkCrashedAttemptsAsync(db, work.Select(w => w.Message).ToList(), cancellationToken);
+
+            var tracked = await db.Messages.Where(m => leased.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            foreach (var (message, _, target) in work)
+            {
+                var row = tracked[message.Id];
+                attempts[message.Id] = NewAttempt(message, target, now);
+                db.DeliveryAttempts.Add(attempts[message.Id]);
+                StampAttempt(row, target, now);
+                message.AttemptCount = row.AttemptCount;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        if (work.Count == 0)
+        {
+            return;
+        }
+
+        using var calls = new SemaphoreSlim(MaxConcurrentCalls);
+        var results = await Task.WhenAll(work.Select(async w =>
+        {
+            await calls.WaitAsync(cancellationToken);
+            try
+            {
+                return await CallAsync(w.Target.Provider, Outgoing(w.Message, w.Target), cancellationToken);
+            }
+            finally
+            {
+                calls.Release();
+            }
+        }));
+
+        // One transaction: every answer, every transition.
+        var after = new List<Action>();
+        var continueAlone = new List<string>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            for (var i = 0; i < work.Count; i++)
+            {
+                var (message, plan, target) = work[i];
+                var attempt = attempts[message.Id];
+                db.DeliveryAttempts.Attach(attempt);
+                var outcome = await RecordAsync(db, message, plan, target, attempt, results[i], after, cancellationToken);
+                if (outcome.Kind == AttemptKind.RetryScheduled)
+                {
+                    // A Hangfire retry of its own, listed with Hangfire's retries like any failed send job's.
+                    var retryAt = outcome.RetryAt!.Value;
+                    var id = message.Id;
+                    after.Add(() => jobs.Create<SendJob>(job => job.RunAsync(id, CancellationToken.None), new ScheduledState(retryAt.UtcDateTime)
+                    {
+                        Reason = $"{SendRetryFilter.ReasonPrefix} 1: {outcome.Error}",
+                    }));
+                }
+                else if (outcome.Kind is AttemptKind.PermanentFailure or AttemptKind.BudgetExhausted)
+                {
+                    // The next provider, channel, or the final verdict: the single-message path knows them all.
+                    await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
+                        .SetProperty(m => m.RouteChannelIndex, target.ChannelIndex)
+                        .SetProperty(m => m.RouteProviderIndex, target.ProviderIndex + 1)
+                        .SetProperty(m => m.Error, outcome.Error)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+                    continueAlone.Add(message.Id);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        after.ForEach(action => action());
+        foreach (var id in continueAlone)
+        {
+            jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunAsync(id, CancellationToken.None));
+        }
+    }
+
+    private async Task<Message?> LoadSendableAsync(NotificationsDbContext db, string messageId, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var message = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
         if (message is null)
         {
-            return;
+            return null;
         }
 
         if (message.Status == MessageStatus.Delayed)
         {
             if (message.NextAttemptAt > now)
             {
-                return; // not yet: its scheduled job or the recovery sweep comes back then
+                return null; // not yet: its scheduled job or the recovery sweep comes back then
             }
 
             await writer.TryTransitionAsync(db, new TransitionRequest(messageId, MessageStatus.Delayed, MessageStatus.Enqueued, MessageEventSources.Pipeline)
@@ -57,12 +203,7 @@ public sealed class SendJob(
         }
 
         // A cheap look first; the lease itself is taken in the same transaction that records the attempt.
-        if (!IsSendable(message.Status) || message.NextAttemptAt is null || message.LeaseUntil > now)
-        {
-            return; // sent already, canceled, or another job holds it
-        }
-
-        await DeliverAsync(db, message, cancellationToken);
+        return IsSendable(message.Status) && message.NextAttemptAt is not null && !(message.LeaseUntil > now) ? message : null;
     }
 
     private static bool IsSendable(MessageStatus status) =>
@@ -92,11 +233,10 @@ public sealed class SendJob(
             return false;
         }
 
-        var first = held is null;
         lease.Until = until;
-        if (first)
+        if (held is null)
         {
-            await MarkCrashedAttemptsAsync(db, message, cancellationToken);
+            await MarkCrashedAttemptsAsync(db, [message], cancellationToken);
         }
 
         return true;
@@ -105,21 +245,8 @@ public sealed class SendJob(
     private async Task DeliverAsync(NotificationsDbContext db, Message message, CancellationToken cancellationToken)
     {
         var lease = new Lease();
-        var request = JsonNode.Parse(message.RequestJson)!.AsObject();
-        var body = request["message"]!.AsObject();
-        var recipient = request["to"] as JsonObject ?? new JsonObject();
-        var routed = RoutedChannels(body);
-        var reachable = routed.Where(c => ChannelAddresses.For(c, recipient) is not null).ToList();
-
-        (MessageStatus Status, MessageReason Reason, string Error)? refusal =
-            message.ExpiresAt is { } expires && expires <= time.GetUtcNow()
-                ? (MessageStatus.Undeliverable, MessageReason.Failed, $"Not sent within timeout.message (expired {expires:O}).")
-            : message.Template is not null
-                ? (MessageStatus.Undeliverable, MessageReason.Unpublished, $"Template '{message.Template}' has no published version.")
-            : reachable.Count == 0
-                ? (MessageStatus.Unroutable, MessageReason.NoChannels, $"The recipient has no address for any routed channel ({string.Join(", ", routed)}).")
-            : null;
-        if (refusal is { } refused)
+        var plan = planner.Plan(message);
+        if (plan.Refusal is { } refused)
         {
             if (await InTransactionAsync(db, () => LeaseAsync(db, message, lease, cancellationToken), cancellationToken))
             {
@@ -129,28 +256,15 @@ public sealed class SendJob(
             return;
         }
 
-        var (title, text) = SendRequestParser.ParseContent(body["content"]);
-        var data = body["data"] as JsonObject;
-        var channelIndex = message.RouteChannelIndex;
-        var providerIndex = message.RouteProviderIndex;
-        var sawProvider = false;
+        // A message that already had attempts (failover handed over by a batch) did see providers.
+        var sawProvider = message.AttemptCount > 0;
         var reason = MessageReason.ProviderError;
-        string? lastError = null;
-        while (channelIndex < reachable.Count)
+        var lastError = message.Error;
+        var target = planner.Next(plan, message.RouteChannelIndex, message.RouteProviderIndex);
+        while (target is not null)
         {
-            var channel = reachable[channelIndex];
-            var candidates = providers.ForChannel(channel, ProviderOverride(body, channel));
-            if (providerIndex >= candidates.Count)
-            {
-                channelIndex++;
-                providerIndex = 0;
-                continue;
-            }
-
             sawProvider = true;
-            var provider = candidates[providerIndex];
-            var rendered = renderer.Render(channel, title, text, data, recipient);
-            var outcome = await AttemptAsync(db, message, lease, provider, rendered, ChannelAddresses.For(channel, recipient)!, channelIndex, providerIndex, cancellationToken);
+            var outcome = await AttemptAsync(db, message, plan, lease, target, cancellationToken);
             switch (outcome.Kind)
             {
                 case AttemptKind.Done:
@@ -166,15 +280,7 @@ public sealed class SendJob(
             }
 
             lastError = outcome.Error;
-            providerIndex++;
-            var next = providerIndex < candidates.Count
-                ? $"{candidates[providerIndex].Id} ({channel})"
-                : channelIndex + 1 < reachable.Count ? $"the {reachable[channelIndex + 1]} channel" : null;
-            if (next is not null)
-            {
-                await NoteAsync(db, message.Id, MessageEventTypes.Failover, provider.Id,
-                    $"{provider.Id} failed ({(reason == MessageReason.Failed ? "retry budget spent" : "permanent error")}): {lastError}. Trying {next}.", cancellationToken);
-            }
+            target = planner.Next(plan, target.ChannelIndex, target.ProviderIndex + 1);
         }
 
         if (lease.Until is null && !await InTransactionAsync(db, () => LeaseAsync(db, message, lease, cancellationToken), cancellationToken))
@@ -184,47 +290,17 @@ public sealed class SendJob(
 
         await FailAsync(db, message, sawProvider ? MessageStatus.Undeliverable : MessageStatus.Unroutable,
             sawProvider ? reason : MessageReason.NoProviders,
-            sawProvider ? lastError ?? "Every provider failed." : $"No enabled provider for the routed channels ({string.Join(", ", reachable)}).",
+            sawProvider ? lastError ?? "Every provider failed." : $"No enabled provider for the routed channels ({string.Join(", ", plan.Reachable)}).",
             cancellationToken);
     }
 
-    private static async Task<bool> InTransactionAsync(NotificationsDbContext db, Func<Task<bool>> work, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await work())
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
     private async Task<AttemptResult> AttemptAsync(
-        NotificationsDbContext db, Message message, Lease lease, IDeliveryProvider provider, RenderedContent rendered, string address,
-        int channelIndex, int providerIndex, CancellationToken cancellationToken)
+        NotificationsDbContext db, Message message, DeliveryPlan plan, Lease lease, DeliveryTarget target, CancellationToken cancellationToken)
     {
-        var number = message.AttemptCount + 1;
         var started = time.GetUtcNow();
-        var attempt = new DeliveryAttempt
-        {
-            MessageId = message.Id,
-            Number = number,
-            Channel = rendered.Channel,
-            Provider = provider.Id,
-            StartedAt = started,
-            Outcome = AttemptOutcome.Pending,
-        };
+        var attempt = NewAttempt(message, target, started);
 
         // The attempt is durable before the provider hears of it: after a crash we know it may have gone out.
-        var output = new JsonObject
-        {
-            ["channel"] = rendered.Channel,
-            ["title"] = rendered.Title,
-            ["text"] = rendered.Text,
-            ["html"] = rendered.Html,
-        }.ToJsonString();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (!await LeaseAsync(db, message, lease, cancellationToken))
@@ -234,39 +310,47 @@ public sealed class SendJob(
             }
 
             db.DeliveryAttempts.Add(attempt);
+            var row = await db.Messages.FirstAsync(m => m.Id == message.Id, cancellationToken);
+            StampAttempt(row, target, started);
             await db.SaveChangesAsync(cancellationToken);
-            await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.AttemptCount, number)
-                .SetProperty(m => m.Channel, rendered.Channel)
-                .SetProperty(m => m.Provider, provider.Id)
-                .SetProperty(m => m.RouteChannelIndex, channelIndex)
-                .SetProperty(m => m.RouteProviderIndex, providerIndex)
-                .SetProperty(m => m.OutputJson, output)
-                .SetProperty(m => m.UpdatedAt, started), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            message.AttemptCount = row.AttemptCount;
+            db.ChangeTracker.Clear();
         }
 
-        message.AttemptCount = number;
-        var outgoing = new OutgoingMessage
+        var result = await CallAsync(target.Provider, Outgoing(message, target), cancellationToken);
+        var after = new List<Action>();
+        AttemptResult outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            MessageId = message.Id,
-            AttemptNumber = number,
-            Channel = rendered.Channel,
-            To = address,
-            Title = rendered.Title,
-            Text = rendered.Text,
-            Html = rendered.Html,
-            EmailMessageId = message.EmailMessageId,
-        };
+            db.DeliveryAttempts.Attach(attempt);
+            outcome = await RecordAsync(db, message, plan, target, attempt, result, after, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
 
-        var result = await CallAsync(provider, outgoing, cancellationToken);
+        after.ForEach(action => action());
+        return outcome;
+    }
+
+    /// <summary>
+    /// Writes one provider answer inside the caller's transaction: the attempt, then SENT (or DELIVERED), a
+    /// scheduled retry, or the failure note. Work that must wait for the commit goes to <paramref name="after"/>.
+    /// </summary>
+    private async Task<AttemptResult> RecordAsync(
+        NotificationsDbContext db, Message message, DeliveryPlan plan, DeliveryTarget target, DeliveryAttempt attempt,
+        ProviderResult result, List<Action> after, CancellationToken cancellationToken)
+    {
+        var provider = target.Provider;
+        var number = attempt.Number;
         var finished = time.GetUtcNow();
         attempt.FinishedAt = finished;
         attempt.RequestSummary = result.RequestSummary;
         attempt.ResponseStatus = result.ResponseStatus;
         attempt.ResponseBody = Truncate(result.ResponseBody);
         attempt.ErrorClass = result.ErrorClass;
-        attempt.Error = result.Error;
+        attempt.Error = Truncate(result.Error, 2000);
         attempt.Outcome = result.Outcome switch
         {
             ProviderOutcome.Accepted or ProviderOutcome.Delivered => AttemptOutcome.Accepted,
@@ -274,46 +358,52 @@ public sealed class SendJob(
             _ => AttemptOutcome.PermanentFailure,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (result.Succeeded)
         {
             var to = result.Outcome == ProviderOutcome.Delivered ? MessageStatus.Delivered : MessageStatus.Sent;
-            var current = await CurrentStatusAsync(db, message.Id, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            var transition = await writer.TryTransitionAsync(db, new TransitionRequest(message.Id, current, to, MessageEventSources.Pipeline)
+            var accepted = new TransitionRequest(message.Id, message.Status, to, MessageEventSources.Pipeline)
             {
                 Provider = provider.Id,
-                Detail = $"Attempt {number}: accepted by {provider.Id} ({rendered.Channel}) in {(finished - started).TotalMilliseconds:0} ms.",
-                Payload = result.ResponseBody is null ? null : Truncate(result.ResponseBody),
+                Detail = $"Attempt {number}: accepted by {provider.Id} ({target.Channel}) in {(finished - attempt.StartedAt).TotalMilliseconds:0} ms.",
+                Payload = Truncate(result.ResponseBody),
                 At = finished,
                 AlsoSet = set => set
                     .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
                     .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                     .SetProperty(m => m.ProviderMessageId, result.ProviderMessageId),
-            }, cancellationToken);
+            };
+
+            // The status we leased it in is almost always still the status; only a cancel can have moved it.
+            var transition = await writer.TryTransitionAsync(db, accepted, cancellationToken);
+            var current = message.Status;
+            if (transition.Outcome == TransitionOutcome.Conflict)
+            {
+                current = await CurrentStatusAsync(db, message.Id, cancellationToken);
+                transition = await writer.TryTransitionAsync(db, accepted with { ExpectedFrom = current }, cancellationToken);
+            }
+
             if (!transition.Applied)
             {
                 // Canceled or moved on while we were sending: the provider has it anyway; say so in the history.
                 await ClearPendingAsync(db, message.Id, cancellationToken);
                 AddNote(db, message.Id, MessageEventTypes.Ignored, provider.Id,
                     $"Attempt {number} was accepted by {provider.Id}, but the message had meanwhile become {current.ToWire()}.");
-                await db.SaveChangesAsync(cancellationToken);
+                return new AttemptResult(AttemptKind.Done, null, null);
             }
 
-            var simulatedReceipt = transition.Applied && result.Outcome == ProviderOutcome.Accepted && provider is SimulatedProvider
-                ? (SimulatedProvider)provider
-                : null;
-            if (simulatedReceipt is { Options.DeliveryDelayMs: 0 })
+            if (result.Outcome == ProviderOutcome.Accepted && provider is SimulatedProvider simulated && result.ProviderMessageId is { } providerMessageId)
             {
-                // An immediate simulated receipt is written with the acceptance: one commit, two events.
-                await SimulatedReceiptJob.DeliverAsync(writer, db, message.Id, provider.Id, result.ProviderMessageId!, cancellationToken);
-            }
-
-            await tx.CommitAsync(cancellationToken);
-            if (simulatedReceipt is { Options.DeliveryDelayMs: > 0 } simulated && result.ProviderMessageId is { } providerMessageId)
-            {
-                jobs.Schedule<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(message.Id, providerMessageId, CancellationToken.None),
-                    TimeSpan.FromMilliseconds(simulated.Options.DeliveryDelayMs));
+                if (simulated.Options.DeliveryDelayMs == 0)
+                {
+                    // An immediate simulated receipt is written with the acceptance: one commit, two events.
+                    await SimulatedReceiptJob.DeliverAsync(writer, db, message.Id, provider.Id, providerMessageId, cancellationToken);
+                }
+                else
+                {
+                    var id = message.Id;
+                    after.Add(() => jobs.Schedule<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(id, providerMessageId, CancellationToken.None),
+                        TimeSpan.FromMilliseconds(simulated.Options.DeliveryDelayMs)));
+                }
             }
 
             return new AttemptResult(AttemptKind.Done, null, null);
@@ -323,10 +413,8 @@ public sealed class SendJob(
         if (result.Outcome == ProviderOutcome.TransientFailure)
         {
             var budget = message.RetryBudgetUntil ?? retries.BudgetFrom(message.EnqueuedAt);
-            var retryAt = retries.NextAttempt(number, result.RetryAfter, budget);
-            if (retryAt is { } next)
+            if (retries.NextAttempt(number, result.RetryAfter, budget) is { } next)
             {
-                await db.SaveChangesAsync(cancellationToken);
                 await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
                     .SetProperty(m => m.NextAttemptAt, next)
                     .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
@@ -335,24 +423,67 @@ public sealed class SendJob(
                 AddNote(db, message.Id, MessageEventTypes.RetryScheduled, provider.Id,
                     $"Attempt {number} via {provider.Id} failed ({error}). Next attempt at {next:O}{(result.RetryAfter is { } ra ? $" (Retry-After {ra.TotalSeconds:0} s)" : "")}.",
                     result.ResponseBody);
-                await db.SaveChangesAsync(cancellationToken);
-                await tx.CommitAsync(cancellationToken);
                 return new AttemptResult(AttemptKind.RetryScheduled, next, error);
             }
 
             AddNote(db, message.Id, MessageEventTypes.AttemptFailed, provider.Id,
                 $"Attempt {number} via {provider.Id} failed ({error}); the retry budget (until {budget:O}) is spent.", result.ResponseBody);
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            NoteFailover(db, message.Id, plan, target, "retry budget spent", error);
             return new AttemptResult(AttemptKind.BudgetExhausted, null, error);
         }
 
         AddNote(db, message.Id, MessageEventTypes.AttemptFailed, provider.Id,
             $"Attempt {number} via {provider.Id} failed permanently ({error}).", result.ResponseBody);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        NoteFailover(db, message.Id, plan, target, "permanent error", error);
         return new AttemptResult(AttemptKind.PermanentFailure, null, error);
     }
+
+    private void NoteFailover(NotificationsDbContext db, string messageId, DeliveryPlan plan, DeliveryTarget failed, string why, string error)
+    {
+        if (planner.DescribeNext(plan, failed) is { } next)
+        {
+            AddNote(db, messageId, MessageEventTypes.Failover, failed.Provider.Id, $"{failed.Provider.Id} failed ({why}): {error}. Trying {next}.");
+        }
+    }
+
+    private static DeliveryAttempt NewAttempt(Message message, DeliveryTarget target, DateTimeOffset started) => new()
+    {
+        MessageId = message.Id,
+        Number = message.AttemptCount + 1,
+        Channel = target.Channel,
+        Provider = target.Provider.Id,
+        StartedAt = started,
+        Outcome = AttemptOutcome.Pending,
+    };
+
+    private static void StampAttempt(Message row, DeliveryTarget target, DateTimeOffset started)
+    {
+        row.AttemptCount++;
+        row.Channel = target.Channel;
+        row.Provider = target.Provider.Id;
+        row.RouteChannelIndex = target.ChannelIndex;
+        row.RouteProviderIndex = target.ProviderIndex;
+        row.OutputJson = new JsonObject
+        {
+            ["channel"] = target.Rendered.Channel,
+            ["title"] = target.Rendered.Title,
+            ["text"] = target.Rendered.Text,
+            ["html"] = target.Rendered.Html,
+        }.ToJsonString();
+        row.UpdatedAt = started;
+    }
+
+    private static OutgoingMessage Outgoing(Message message, DeliveryTarget target) => new()
+    {
+        MessageId = message.Id,
+        AttemptNumber = message.AttemptCount,
+        Channel = target.Channel,
+        To = target.Address,
+        Title = target.Rendered.Title,
+        Text = target.Rendered.Text,
+        Html = target.Rendered.Html,
+        EmailMessageId = message.EmailMessageId,
+    };
 
     private async Task<ProviderResult> CallAsync(IDeliveryProvider provider, OutgoingMessage outgoing, CancellationToken cancellationToken)
     {
@@ -374,10 +505,11 @@ public sealed class SendJob(
         }
     }
 
-    /// <summary>An attempt left Pending by a dead process: it may or may not have reached the provider.</summary>
-    private async Task MarkCrashedAttemptsAsync(NotificationsDbContext db, Message message, CancellationToken cancellationToken)
+    /// <summary>Attempts left Pending by a dead process: they may or may not have reached the provider.</summary>
+    private async Task MarkCrashedAttemptsAsync(NotificationsDbContext db, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
     {
-        var orphans = await db.DeliveryAttempts.Where(a => a.MessageId == message.Id && a.Outcome == AttemptOutcome.Pending).ToListAsync(cancellationToken);
+        var ids = messages.Select(m => m.Id).ToList();
+        var orphans = await db.DeliveryAttempts.Where(a => ids.Contains(a.MessageId) && a.Outcome == AttemptOutcome.Pending).ToListAsync(cancellationToken);
         if (orphans.Count == 0)
         {
             return;
@@ -385,6 +517,7 @@ public sealed class SendJob(
 
         foreach (var orphan in orphans)
         {
+            var message = messages.First(m => m.Id == orphan.MessageId);
             orphan.Outcome = AttemptOutcome.Unknown;
             orphan.ErrorClass = ErrorClasses.Unknown;
             orphan.Error = "The process stopped during this attempt; whether the provider received it is unknown.";
@@ -425,6 +558,19 @@ public sealed class SendJob(
         await tx.CommitAsync(cancellationToken);
     }
 
+    private static async Task<bool> InTransactionAsync(NotificationsDbContext db, Func<Task<bool>> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await work())
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     private static async Task ClearPendingAsync(NotificationsDbContext db, string messageId, CancellationToken cancellationToken) =>
         await db.Messages.Where(m => m.Id == messageId).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
@@ -432,12 +578,6 @@ public sealed class SendJob(
 
     private static Task<MessageStatus> CurrentStatusAsync(NotificationsDbContext db, string messageId, CancellationToken cancellationToken) =>
         db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(m => m.Status).SingleAsync(cancellationToken);
-
-    private async Task NoteAsync(NotificationsDbContext db, string messageId, string type, string? provider, string detail, CancellationToken cancellationToken)
-    {
-        AddNote(db, messageId, type, provider, detail);
-        await db.SaveChangesAsync(cancellationToken);
-    }
 
     private void AddNote(NotificationsDbContext db, string messageId, string type, string? provider, string detail, string? payload = null) =>
         db.MessageEvents.Add(new MessageEvent
@@ -450,45 +590,6 @@ public sealed class SendJob(
             Detail = Truncate(detail, 4000),
             Payload = Truncate(payload),
         });
-
-    private static IReadOnlyList<string> RoutedChannels(JsonObject body)
-    {
-        if (body["routing"]?["channels"] is JsonArray array)
-        {
-            var channels = new List<string>();
-            Collect(array, channels);
-            if (channels.Count > 0)
-            {
-                return channels;
-            }
-        }
-
-        return Channels.DefaultOrder;
-    }
-
-    private static void Collect(JsonArray array, List<string> channels)
-    {
-        foreach (var item in array)
-        {
-            if (item is JsonObject nested && nested["channels"] is JsonArray inner)
-            {
-                Collect(inner, channels);
-            }
-            else if (item is JsonValue value && value.TryGetValue<string>(out var channel))
-            {
-                channel = channel.Trim().ToLowerInvariant();
-                if (Channels.IsKnown(channel) && !channels.Contains(channel))
-                {
-                    channels.Add(channel);
-                }
-            }
-        }
-    }
-
-    private static IReadOnlyList<string>? ProviderOverride(JsonObject body, string channel) =>
-        body["channels"]?[channel]?["providers"] is JsonArray ids
-            ? ids.OfType<JsonValue>().Select(v => v.ToString()).ToList()
-            : null;
 
     private static string? Truncate(string? text, int max = MaxResponseBody) =>
         text is null || text.Length <= max ? text : text[..max];

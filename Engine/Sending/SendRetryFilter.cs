@@ -13,7 +13,7 @@ public sealed class SendRetryFilter : JobFilterAttribute, IElectStateFilter, IAp
 {
     private const string RetryCountParameter = "RetryCount";
     private const string RetriesSet = "retries";
-    private const string ReasonPrefix = "Retry attempt";
+    internal const string ReasonPrefix = "Retry attempt";
 
     public void OnStateElection(ElectStateContext context)
     {

@@ -69,17 +69,12 @@ public sealed class SendService(
         // Committed (with other requests' rows, in one transaction) before we answer.
         await intake.WriteAsync(messages, events, tags);
 
-        // After commit: a job never points at a row that does not exist. Were the process to die right here,
-        // the recovery sweep finds the rows due and enqueues them.
-        foreach (var message in messages)
+        // Immediate sends were handed to batch jobs by the intake writer after its commit; delayed ones wait here.
+        if (delayed)
         {
-            if (delayed)
+            foreach (var message in messages)
             {
                 jobs.Schedule<SendJob>(JobQueues.Send, job => job.RunAsync(message.Id, CancellationToken.None), startAt);
-            }
-            else
-            {
-                jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunAsync(message.Id, CancellationToken.None));
             }
         }
 

@@ -38,7 +38,7 @@ public static partial class SendPipelineBenchmark
     }
 
     private static string Body(int i) =>
-        $"{{\"message\":{{\"to\":{{\"email\":\"user{i}@example.com\"}},\"content\":{{\"title\":\"Hi {{{{name}}}}\",\"body\":\"Hello **{{{{name}}}}**, your code is {i}.\"}},\"data\":{{\"name\":\"User {i}\"}},\"routing\":{{\"method\":\"single\",\"channels\":[\"email\"]}},\"metadata\":{{\"tags\":[\"bench\"]}}}}}}";
+        $"{{\"message\":{{\"to\":{{\"email\":\"user{i}@example.com\"}},\"content\":{{\"title\":\"Hi {{{{name}}}}\",\"body\":\"Hello **{{{{name}}}}**, your code is {{{{code}}}}.\"}},\"data\":{{\"name\":\"User {i}\",\"code\":\"{i:D6}\"}},\"routing\":{{\"method\":\"single\",\"channels\":[\"email\"]}},\"metadata\":{{\"tags\":[\"bench\"]}}}}}}";
 
     private static async Task<double> RunBaselineAsync(string database, int messages, int concurrency)
     {

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Providers;
+using NotificationOps.Engine.Routing;
+using NotificationOps.Engine.Templates;
+
+namespace NotificationOps.Engine.Sending;
+
+/// <summary>Routing (DESIGN.md, Data flow 3): channel order, then provider order within the channel; and rendering.</summary>
+public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer renderer, TimeProvider time)
+{
+    public DeliveryPlan Plan(Message message)
+    {
+        var request = JsonNode.Parse(message.RequestJson)!.AsObject();
+        var body = request["message"]!.AsObject();
+        var recipient = request["to"] as JsonObject ?? new JsonObject();
+        var routed = RoutedChannels(body);
+        var reachable = routed.Where(c => ChannelAddresses.For(c, recipient) is not null).ToList();
+        (MessageStatus, MessageReason, string)? refusal =
+            message.ExpiresAt is { } expires && expires <= time.GetUtcNow()
+                ? (MessageStatus.Undeliverable, MessageReason.Failed, $"Not sent within timeout.message (expired {expires:O}).")
+            : message.Template is not null
+                ? (MessageStatus.Undeliverable, MessageReason.Unpublished, $"Template '{message.Template}' has no published version.")
+            : reachable.Count == 0
+                ? (MessageStatus.Unroutable, MessageReason.NoChannels, $"The recipient has no address for any routed channel ({string.Join(", ", routed)}).")
+            : null;
+        return new DeliveryPlan(body, recipient, routed, reachable, refusal);
+    }
+
+    /// <summary>The first provider at or after the given position, skipping channels that have none; null at the end.</summary>
+    public DeliveryTarget? Next(DeliveryPlan plan, int channelIndex, int providerIndex)
+    {
+        while (channelIndex < plan.Reachable.Count)
+        {
+            var channel = plan.Reachable[channelIndex];
+            var candidates = Candidates(plan, channel);
+            if (providerIndex < candidates.Count)
+            {
+                var (title, text) = SendRequestParser.ParseContent(plan.Body["content"]);
+                var rendered = renderer.Render(channel, title, text, plan.Body["data"] as JsonObject, plan.Recipient);
+                return new DeliveryTarget(candidates[providerIndex], channel, channelIndex, providerIndex, rendered, ChannelAddresses.For(channel, plan.Recipient)!);
+            }
+
+            channelIndex++;
+            providerIndex = 0;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether any routed, reachable channel has a provider at all (else the reason is NO_PROVIDERS).</summary>
+    public bool HasAnyProvider(DeliveryPlan plan) => plan.Reachable.Any(c => Candidates(plan, c).Count > 0);
+
+    /// <summary>Where the next attempt goes after the given one failed, described for the history; null when none is left.</summary>
+    public string? DescribeNext(DeliveryPlan plan, DeliveryTarget failed)
+    {
+        var next = Next(plan, failed.ChannelIndex, failed.ProviderIndex + 1);
+        return next is null ? null : next.Channel == failed.Channel ? $"{next.Provider.Id} ({next.Channel})" : $"the {next.Channel} channel ({next.Provider.Id})";
+    }
+
+    private IReadOnlyList<IDeliveryProvider> Candidates(DeliveryPlan plan, string channel) =>
+        providers.ForChannel(channel, plan.Body["channels"]?[channel]?["providers"] is JsonArray ids
+            ? ids.OfType<JsonValue>().Select(v => v.ToString()).ToList()
+            : null);
+
+    private static IReadOnlyList<string> RoutedChannels(JsonObject body)
+    {
+        if (body["routing"]?["channels"] is JsonArray array)
+        {
+            var channels = new List<string>();
+            Collect(array, channels);
+            if (channels.Count > 0)
+            {
+                return channels;
+            }
+        }
+
+        return Channels.DefaultOrder;
+    }
+
+    private static void Collect(JsonArray array, List<string> channels)
+    {
+        foreach (var item in array)
+        {
+            if (item is JsonObject nested && nested["channels"] is JsonArray inner)
+            {
+                Collect(inner, channels);
+            }
+            else if (item is JsonValue value && value.TryGetValue<string>(out var channel))
+            {
+                channel = channel.Trim().ToLowerInvariant();
+                if (Channels.IsKnown(channel) && !channels.Contains(channel))
+                {
+                    channels.Add(channel);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+using NotificationOps.Engine.Providers;
+using NotificationOps.Engine.Templates;
+
+namespace NotificationOps.Engine.Sending;
+
+/// <summary>The provider to try next, with the channel position it stands at and what it will send.</summary>
+public sealed record DeliveryTarget(IDeliveryProvider Provider, string Channel, int ChannelIndex, int ProviderIndex, RenderedContent Rendered, string Address);
