@@ -27,6 +27,9 @@ public sealed class FakeProviderServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Decides the answer from the request itself (first), e.g. by recipient when calls run concurrently.</summary>
+    public Func<FakeRequest, FakeResponse?>? Responder { get; set; }
+
     /// <summary>What to answer when the script is empty.</summary>
     public FakeResponse Default { get; set; } = new(200, "{\"ok\":true}");
 
@@ -64,13 +67,14 @@ public sealed class FakeProviderServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        received.Enqueue(new FakeRequest(
+        var request = new FakeRequest(
             context.Request.Method,
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body));
+            body);
+        received.Enqueue(request);
 
-        var response = script.TryDequeue(out var next) ? next : Default;
+        var response = Responder?.Invoke(request) ?? (script.TryDequeue(out var next) ? next : Default);
         if (response.Delay > TimeSpan.Zero)
         {
             try
