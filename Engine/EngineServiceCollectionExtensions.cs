@@ -95,6 +95,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MessageStatusWriter>();
         services.AddSingleton<MessageQueries>();
+        services.AddSingleton<MessageCounts>();
         services.AddSingleton<MessageOperations>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();

@@ -12,4 +12,20 @@ public abstract class MudBlazorTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
     }
+
+    private bool disposing;
+
+    // xunit 2 disposes test classes synchronously, but some MudBlazor services can only be disposed
+    // asynchronously; route the synchronous dispose through the asynchronous one.
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !this.disposing)
+        {
+            this.disposing = true;
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return;
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -9,6 +9,14 @@ public sealed record MessageFilter
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    public IReadOnlyList<string> Channels { get; init; } = [];
+
+    /// <summary>Recipients starting with this text (an index range, not a scan).</summary>
+    public string? RecipientPrefix { get; init; }
+
+    /// <summary>A message id, request id or trace id, matched exactly.</summary>
+    public string? Search { get; init; }
+
     public string? Recipient { get; init; }
 
     public string? Template { get; init; }
@@ -22,4 +30,14 @@ public sealed record MessageFilter
     public DateTimeOffset? EnqueuedAfter { get; init; }
 
     public DateTimeOffset? EnqueuedBefore { get; init; }
+
+    /// <summary>A canonical text of the filter, equal for equal filters (the lists compare by content).</summary>
+    public string Key() => string.Join("|",
+        string.Join(",", Statuses.Order()), string.Join(",", Providers.Order(StringComparer.Ordinal)),
+        string.Join(",", Tags.Order(StringComparer.Ordinal)), string.Join(",", Channels.Order(StringComparer.Ordinal)),
+        Recipient, RecipientPrefix, Search, Template, TraceId, MessageId, RequestId,
+        EnqueuedAfter?.UtcTicks, EnqueuedBefore?.UtcTicks);
+
+    /// <summary>The same filter without its statuses: what the status chips count over.</summary>
+    public MessageFilter WithoutStatuses() => this with { Statuses = [] };
 }

@@ -33,6 +33,40 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
         return new MessagePage(rows, more ? new MessageCursor(rows[^1].EnqueuedAt, rows[^1].Id) : null);
     }
 
+    /// <summary>How many messages matching the filter arrived after <paramref name="after"/> (the "N new" bar).</summary>
+    public async Task<int> CountNewerAsync(MessageFilter filter, DateTimeOffset after, int cap = 1000, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Apply(db, filter).Where(m => m.EnqueuedAt > after).Take(cap).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The current state of the given messages, to refresh rows in place.</summary>
+    public async Task<IReadOnlyList<Message>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var list = ids.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.AsNoTracking().Where(m => list.Contains(m.Id)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Counts per status over the filter (statuses ignored). Callers cache it: see <see cref="MessageCounts"/>.</summary>
+    public async Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(MessageFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Apply(db, filter.WithoutStatuses())
+            .GroupBy(m => m.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Status, r => r.Count);
+    }
+
+    /// <summary>The providers and channels messages have used, for the filter menus.</summary>
+    public async Task<(IReadOnlyList<string> Providers, IReadOnlyList<string> Channels)> FacetsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var providers = await db.Messages.AsNoTracking().Where(m => m.Provider != null).Select(m => m.Provider!).Distinct().OrderBy(p => p).Take(200).ToListAsync(cancellationToken);
+        return (providers, Channels.All);
+    }
+
     public async Task<Message?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -96,6 +130,26 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
         if (filter.Template is { } template)
         {
             query = query.Where(m => m.Template == template);
+        }
+
+        if (filter.Channels.Count > 0)
+        {
+            var channels = filter.Channels.ToList();
+            query = query.Where(m => m.Channel != null && channels.Contains(m.Channel));
+        }
+
+        if (!string.IsNullOrEmpty(filter.RecipientPrefix))
+        {
+            // A range on the (Recipient, EnqueuedAt, Id) index; LIKE would not use it in SQLite.
+            var from = filter.RecipientPrefix;
+            var to = filter.RecipientPrefix + '\uffff';
+            query = query.Where(m => string.Compare(m.Recipient, from) >= 0 && string.Compare(m.Recipient, to) < 0);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim();
+            query = query.Where(m => m.Id == search || m.RequestId == search || m.TraceId == search);
         }
 
         if (filter.Tags.Count > 0)

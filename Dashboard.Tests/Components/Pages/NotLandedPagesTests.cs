@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using NotificationOps.Dashboard.Components.Pages.Analytics;
 using NotificationOps.Dashboard.Components.Pages.Audiences;
 using NotificationOps.Dashboard.Components.Pages.Automations;
-using NotificationOps.Dashboard.Components.Pages.EventLog;
 using NotificationOps.Dashboard.Components.Pages.Status;
 using NotificationOps.Dashboard.Components.Pages.Templates;
 using NotificationOps.Dashboard.Tests.TestSupport;
@@ -14,7 +13,6 @@ public sealed class NotLandedPagesTests : MudBlazorTestContext
 {
     public static TheoryData<Type, string> Pages => new()
     {
-        { typeof(EventLogPage), "event log" },
         { typeof(TemplatesPage), "Template" },
         { typeof(AudiencesPage), "Audiences" },
         { typeof(AutomationsPage), "Automations" },

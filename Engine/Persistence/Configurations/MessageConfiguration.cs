@@ -31,6 +31,7 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(x => new { x.Provider, x.EnqueuedAt, x.Id });
         builder.HasIndex(x => new { x.Recipient, x.EnqueuedAt, x.Id });
         builder.HasIndex(x => new { x.Template, x.EnqueuedAt, x.Id });
+        builder.HasIndex(x => new { x.Channel, x.EnqueuedAt, x.Id });
         builder.HasIndex(x => x.RequestId);
         builder.HasIndex(x => x.TraceId);
         builder.HasIndex(x => x.ProviderMessageId);

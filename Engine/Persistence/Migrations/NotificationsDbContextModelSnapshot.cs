@@ -435,6 +435,8 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
                     b.HasIndex("EnqueuedAt", "Id");
 
+                    b.HasIndex("Channel", "EnqueuedAt", "Id");
+
                     b.HasIndex("Provider", "EnqueuedAt", "Id");
 
                     b.HasIndex("Recipient", "EnqueuedAt", "Id");

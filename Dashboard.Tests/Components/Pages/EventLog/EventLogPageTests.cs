@@ -1,0 +1,81 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using NotificationOps.Dashboard.Components.Pages.EventLog;
+using NotificationOps.Dashboard.Tests.TestSupport;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Tests.TestSupport;
+
+namespace NotificationOps.Dashboard.Tests.Components.Pages.EventLog;
+
+public sealed class EventLogPageTests : MudBlazorTestContext, IAsyncLifetime
+{
+    private EngineHost engine = null!;
+
+    public async Task InitializeAsync()
+    {
+        engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Providers:sim-email:Type"] = "simulated",
+            ["Providers:sim-email:Channel"] = "email",
+            ["Providers:sim-email:DeliveryDelayMs"] = "0",
+        });
+        Services.AddSingleton(engine.Services.GetRequiredService<MessageQueries>());
+        Services.AddSingleton(engine.Services.GetRequiredService<MessageCounts>());
+        Services.AddSingleton<TimeProvider>(engine.Time);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await engine.DisposeAsync();
+
+    [Fact]
+    public async Task Grid_RendersEveryMessageWithItsStatusChip_NewestFirst()
+    {
+        await SendAsync("delivered@example.com", run: true);
+        await SendAsync("waiting@example.com", run: false);
+
+        var page = Render<EventLogPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var recipients = page.FindAll("[data-testid=recipient-cell]").Select(c => c.TextContent).ToList();
+            Assert.Equal(["waiting@example.com", "delivered@example.com"], recipients);
+        });
+        var chips = page.FindAll("[data-testid=grid] .status-chip").Select(c => c.GetAttribute("data-status")).ToList();
+        Assert.Equal(["ENQUEUED", "DELIVERED"], chips);
+    }
+
+    [Fact]
+    public async Task StatusChip_ShowsItsCount_AndClickingItPutsTheFilterInTheQueryString()
+    {
+        await SendAsync("a@example.com", run: true);
+        await SendAsync("b@example.com", run: true);
+        await SendAsync("c@example.com", run: false);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        var page = Render<EventLogPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("2", page.Find("[data-testid=status-DELIVERED] .chip-count").TextContent));
+        page.Find("[data-testid=status-UNDELIVERABLE]").Click();
+        Assert.EndsWith("/?status=UNDELIVERABLE", navigation.Uri);
+    }
+
+    [Fact]
+    public void EmptyLog_SaysHowToGetMessages()
+    {
+        var page = Render<EventLogPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("No messages yet", page.Find("[data-testid=empty]").TextContent));
+    }
+
+    private async Task<string> SendAsync(string email, bool run)
+    {
+        var id = (await engine.SendAsync("{\"message\":{\"to\":{\"email\":\"" + email + "\"},\"content\":{\"body\":\"hi\"},\"routing\":{\"channels\":[\"email\"]}}}")).Single();
+        engine.Time.Advance(TimeSpan.FromSeconds(1));
+        if (run)
+        {
+            await engine.RunSendJobAsync(id);
+        }
+
+        return id;
+    }
+}

@@ -1,0 +1,243 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using NotificationOps.Engine.Messages;
+
+namespace NotificationOps.Dashboard.Components.Pages.EventLog;
+
+/// <summary>
+/// The screen operators live in: every message, newest first, filtered by what the query string says, paged by
+/// keyset cursors, with status counts from a cache and new messages announced rather than pushed into view.
+/// </summary>
+public sealed partial class EventLogPage
+{
+    public const int PageSize = 50;
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(3);
+
+    private static readonly MessageStatus[] FilterStatuses =
+    [
+        MessageStatus.Enqueued, MessageStatus.Delayed, MessageStatus.Sent, MessageStatus.Delivered, MessageStatus.Opened,
+        MessageStatus.Clicked, MessageStatus.Undeliverable, MessageStatus.Unroutable, MessageStatus.Canceled,
+    ];
+
+    private readonly CancellationTokenSource disposed = new();
+    private EventLogQuery query = new();
+    private List<Message> items = [];
+    private MessageCursor? next;
+    private IReadOnlyDictionary<MessageStatus, int>? counts;
+    private IReadOnlyList<string> providers = [];
+    private bool loading = true;
+    private string? error;
+    private int newCount;
+    private int selected = -1;
+    private string? loadedUrl;
+    private Task? live;
+
+    [Inject]
+    private MessageQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private MessageCounts Counts { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "status")]
+    private string? StatusParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "channel")]
+    private string? ChannelParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "provider")]
+    private string? ProviderParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "template")]
+    private string? TemplateParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tag")]
+    private string? TagParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "recipient")]
+    private string? RecipientParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")]
+    private string? SearchParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "range")]
+    private string? RangeParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "cursor")]
+    private string? CursorParameter { get; set; }
+
+    private string PageDescription => items.Count == 0
+        ? string.Empty
+        : $"{items.Count} message{(items.Count == 1 ? "" : "s")}, {EventLogQuery.Format(items[0].EnqueuedAt)} to {EventLogQuery.Format(items[^1].EnqueuedAt)}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        providers = (await Queries.FacetsAsync(disposed.Token)).Providers;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        query = EventLogQuery.Parse(StatusParameter, ChannelParameter, ProviderParameter, TemplateParameter, TagParameter,
+            RecipientParameter, SearchParameter, RangeParameter, CursorParameter);
+        var url = query.ToUrl();
+        if (url != loadedUrl)
+        {
+            loadedUrl = url;
+            await LoadAsync();
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // OnAfterRender runs only once the page is interactive, never during prerendering.
+        if (firstRender)
+        {
+            live = LiveAsync(disposed.Token);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        loading = true;
+        error = null;
+        try
+        {
+            var filter = query.ToFilter(Time.GetUtcNow());
+            MessageCursor.TryDecode(query.Cursor, out var cursor);
+            var page = await Queries.ListAsync(filter, cursor, PageSize, disposed.Token);
+            items = page.Items.ToList();
+            next = page.Next;
+            newCount = 0;
+            selected = -1;
+            counts = Counts.Peek(filter, () => _ = InvokeAsync(RefreshCounts));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = ex.Message;
+            items = [];
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private void RefreshCounts()
+    {
+        counts = Counts.Peek(query.ToFilter(Time.GetUtcNow()));
+        StateHasChanged();
+    }
+
+    /// <summary>Announces new messages and refreshes the visible rows in place, so the grid never jumps.</summary>
+    private async Task LiveAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(LiveInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var filter = query.ToFilter(Time.GetUtcNow());
+                var fresh = items.Count == 0 ? [] : await Queries.FindManyAsync(items.Select(m => m.Id).ToList(), cancellationToken);
+                var byId = fresh.ToDictionary(m => m.Id);
+                var newer = query.Cursor is null
+                    ? await Queries.CountNewerAsync(filter, items.Count == 0 ? DateTimeOffset.MinValue : items[0].EnqueuedAt, cancellationToken: cancellationToken)
+                    : 0;
+                await InvokeAsync(() =>
+                {
+                    if (items.Count == 0 && newer > 0)
+                    {
+                        return LoadAsync();
+                    }
+
+                    items = items.Select(m => byId.GetValueOrDefault(m.Id) ?? m).ToList();
+                    newCount = newer;
+                    counts = Counts.Peek(filter, () => _ = InvokeAsync(RefreshCounts));
+                    StateHasChanged();
+                    return Task.CompletedTask;
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void Apply(EventLogQuery changed) => Navigation.NavigateTo((changed with { Cursor = null }).ToUrl());
+
+    private void ToggleStatus(MessageStatus status) =>
+        Apply(query with { Statuses = query.Statuses.Contains(status) ? query.Statuses.Where(s => s != status).ToList() : [.. query.Statuses, status] });
+
+    private void ClearFilters() => Navigation.NavigateTo("/");
+
+    private void Older()
+    {
+        if (next is not null)
+        {
+            Navigation.NavigateTo((query with { Cursor = next.Encode() }).ToUrl());
+        }
+    }
+
+    // Back in the browser's history is exactly the newer page we came from.
+    private async Task Newer() => await JS.InvokeVoidAsync("history.back");
+
+    private void Newest() => Navigation.NavigateTo((query with { Cursor = null }).ToUrl());
+
+    private async Task ShowNewest()
+    {
+        if (query.Cursor is not null)
+        {
+            Newest();
+            return;
+        }
+
+        await LoadAsync();
+    }
+
+    private void Open(Message message) => Navigation.NavigateTo($"/messages/{Uri.EscapeDataString(message.Id)}");
+
+    private string RowClass(Message message, int index) => index == selected ? "row-selected" : string.Empty;
+
+    private async Task OnKeyDown(KeyboardEventArgs e)
+    {
+        switch (e.Key)
+        {
+            case "j" or "ArrowDown" when items.Count > 0:
+                selected = Math.Min(selected + 1, items.Count - 1);
+                break;
+            case "k" or "ArrowUp" when items.Count > 0:
+                selected = Math.Max(selected - 1, 0);
+                break;
+            case "Enter" when selected >= 0 && selected < items.Count:
+                Open(items[selected]);
+                break;
+            case "p":
+                Older();
+                break;
+            case "n" when query.Cursor is not null:
+                await Newer();
+                break;
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    public async ValueTask DisposeAsync()
+    {
+        await disposed.CancelAsync();
+        if (live is not null)
+        {
+            await live;
+        }
+
+        disposed.Dispose();
+    }
+}

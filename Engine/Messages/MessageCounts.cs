@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace NotificationOps.Engine.Messages;
+
+/// <summary>
+/// Status counts for the event log's chips, cached per filter and refreshed in the background: a count over
+/// millions of rows is never computed per keystroke, and a screen never waits on one.
+/// </summary>
+public sealed class MessageCounts(MessageQueries queries, TimeProvider time, ILogger<MessageCounts> logger)
+{
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(15);
+    private const int MaxEntries = 500;
+
+    private readonly ConcurrentDictionary<string, Entry> cache = new(StringComparer.Ordinal);
+
+    /// <summary>The cached counts (null the first time), refreshing them in the background when stale.</summary>
+    public IReadOnlyDictionary<MessageStatus, int>? Peek(MessageFilter filter, Action? refreshed = null)
+    {
+        var key = filter.WithoutStatuses();
+        var now = time.GetUtcNow();
+        var entry = cache.GetOrAdd(key.Key(), _ => new Entry());
+        lock (entry)
+        {
+            if (entry.Refreshing is null && (entry.Counts is null || now - entry.At > Fresh))
+            {
+                entry.Refreshing = RefreshAsync(key, entry, refreshed);
+            }
+
+            return entry.Counts;
+        }
+    }
+
+    /// <summary>The counts, waiting for them if none are cached yet.</summary>
+    public async Task<IReadOnlyDictionary<MessageStatus, int>> GetAsync(MessageFilter filter)
+    {
+        var key = filter.WithoutStatuses();
+        var counts = Peek(key);
+        if (counts is not null)
+        {
+            return counts;
+        }
+
+        Task? running;
+        var entry = cache[key.Key()];
+        lock (entry)
+        {
+            running = entry.Refreshing;
+        }
+
+        if (running is not null)
+        {
+            await running;
+        }
+
+        return entry.Counts ?? new Dictionary<MessageStatus, int>();
+    }
+
+    private async Task RefreshAsync(MessageFilter key, Entry entry, Action? refreshed)
+    {
+        await Task.Yield();
+        try
+        {
+            var counts = await queries.CountByStatusAsync(key);
+            lock (entry)
+            {
+                entry.Counts = counts;
+                entry.At = time.GetUtcNow();
+            }
+
+            if (cache.Count > MaxEntries)
+            {
+                cache.Clear();
+            }
+
+            refreshed?.Invoke();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Counting messages by status failed");
+        }
+        finally
+        {
+            lock (entry)
+            {
+                entry.Refreshing = null;
+            }
+        }
+    }
+
+    private sealed class Entry
+    {
+        public IReadOnlyDictionary<MessageStatus, int>? Counts { get; set; }
+
+        public DateTimeOffset At { get; set; }
+
+        public Task? Refreshing { get; set; }
+    }
+}
