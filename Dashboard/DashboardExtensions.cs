@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using NotificationOps.Dashboard.Components;
 using NotificationOps.Dashboard.Components.Pages.Account;
+using NotificationOps.Dashboard.Components.Pages.EventLog;
 using Scalar.AspNetCore;
 
 namespace NotificationOps.Dashboard;
@@ -63,6 +64,7 @@ public static class DashboardExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapEventLogExport();
 
         // Hangfire's default only admits local requests; we require the dashboard login instead, local or not.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

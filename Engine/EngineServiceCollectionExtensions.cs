@@ -96,6 +96,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MessageStatusWriter>();
         services.AddSingleton<MessageQueries>();
         services.AddSingleton<MessageCounts>();
+        services.AddSingleton<MessageCsvExport>();
         services.AddSingleton<MessageOperations>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();

@@ -72,6 +72,8 @@ public sealed partial class EventLogPage
     [SupplyParameterFromQuery(Name = "cursor")]
     private string? CursorParameter { get; set; }
 
+    private string ExportUrl => EventLogExportEndpoint.Path + (query with { Cursor = null }).ToUrl()[1..];
+
     private string PageDescription => items.Count == 0
         ? string.Empty
         : $"{items.Count} message{(items.Count == 1 ? "" : "s")}, {EventLogQuery.Format(items[0].EnqueuedAt)} to {EventLogQuery.Format(items[^1].EnqueuedAt)}";
