@@ -14,6 +14,7 @@ using NotificationOps.Engine.Health;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
@@ -97,6 +98,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MessageQueries>();
         services.AddSingleton<MessageCounts>();
         services.AddSingleton<MessageCsvExport>();
+        services.AddSingleton<BulkOperations>();
+        services.AddTransient<BulkOperationJob>();
         services.AddSingleton<MessageOperations>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();

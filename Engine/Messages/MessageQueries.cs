@@ -49,10 +49,10 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
     }
 
     /// <summary>Counts per status over the filter (statuses ignored). Callers cache it: see <see cref="MessageCounts"/>.</summary>
-    public async Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(MessageFilter filter, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(MessageFilter filter, CancellationToken cancellationToken = default, bool respectStatuses = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Apply(db, filter.WithoutStatuses())
+        var rows = await Apply(db, respectStatuses ? filter : filter.WithoutStatuses())
             .GroupBy(m => m.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

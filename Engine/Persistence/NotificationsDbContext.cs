@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
@@ -31,6 +32,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<Profile> Profiles => Set<Profile>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Operations;
 
 namespace NotificationOps.Dashboard.Components.Pages.EventLog;
 
@@ -32,6 +35,14 @@ public sealed partial class EventLogPage
     private int selected = -1;
     private string? loadedUrl;
     private Task? live;
+    private HashSet<string> selection = [];
+    private BulkProgressPanel? progress;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private MessageQueries Queries { get; set; } = default!;
@@ -202,6 +213,27 @@ public sealed partial class EventLogPage
         }
 
         await LoadAsync();
+    }
+
+    /// <summary>A dry run in a dialog, then the operation as a Hangfire job whose progress the panel shows.</summary>
+    private async Task BulkAsync(BulkOperationKind kind, bool selectedOnly)
+    {
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
+        var parameters = new DialogParameters<BulkDialog>
+        {
+            { d => d.Kind, kind },
+            { d => d.Filter, selectedOnly ? null : query.ToFilter(Time.GetUtcNow()) },
+            { d => d.Ids, selectedOnly ? selection.ToList() : null },
+            { d => d.CreatedBy, user },
+        };
+        var title = kind == BulkOperationKind.Retry ? "Retry messages" : "Cancel messages";
+        var dialog = await Dialogs.ShowAsync<BulkDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false } && progress is not null)
+        {
+            selection = [];
+            await progress.RefreshAsync();
+        }
     }
 
     private void Open(Message message) => Navigation.NavigateTo($"/messages/{Uri.EscapeDataString(message.Id)}");

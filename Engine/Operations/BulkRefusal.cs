@@ -1,0 +1,3 @@
+namespace NotificationOps.Engine.Operations;
+
+public sealed record BulkRefusal(string MessageId, string Reason);
