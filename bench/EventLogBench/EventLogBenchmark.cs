@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
+
+namespace NotificationOps.Bench;
+
+public static class EventLogBenchmark
+{
+    private const int Warmup = 5;
+    private const int Runs = 60;
+
+    public static async Task<int> RunAsync(int count, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connectionString = SqliteConnectionStrings.Normalise($"Data Source={path}", Path.GetTempPath());
+        var options = new DbContextOptionsBuilder<NotificationsDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()).Options;
+        var factory = new PooledDbContextFactory<NotificationsDbContext>(options);
+        var now = DateTimeOffset.UtcNow;
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            var existing = await db.Messages.CountAsync();
+            if (existing != count)
+            {
+                if (existing > 0)
+                {
+                    throw new InvalidOperationException($"{path} holds {existing:N0} messages, not {count:N0}; delete it or pass another path.");
+                }
+
+                Console.WriteLine($"Seeding {count:N0} messages into {path}");
+                await EventLogSeeder.SeedAsync(connectionString, count, now);
+            }
+            else
+            {
+                Console.WriteLine($"Reusing {path} ({count:N0} messages)");
+            }
+        }
+
+        var queries = new MessageQueries(factory);
+        MessageCursor middle;
+        DateTimeOffset newest;
+        await using (var db = factory.CreateDbContext())
+        {
+            var row = await db.Messages.AsNoTracking().OrderByDescending(m => m.EnqueuedAt).ThenByDescending(m => m.Id).Skip(count / 2).Select(m => new { m.EnqueuedAt, m.Id }).FirstAsync();
+            middle = new MessageCursor(row.EnqueuedAt, row.Id);
+            newest = await db.Messages.MaxAsync(m => m.EnqueuedAt);
+        }
+
+        var scenarios = new (string Name, MessageFilter Filter, MessageCursor? Cursor)[]
+        {
+            ("first page, no filter", new MessageFilter(), null),
+            ("deep page, no filter", new MessageFilter(), middle),
+            ("first page, status=UNDELIVERABLE", new MessageFilter { Statuses = [MessageStatus.Undeliverable] }, null),
+            ("deep page, status=UNDELIVERABLE", new MessageFilter { Statuses = [MessageStatus.Undeliverable] }, middle),
+            ("first page, provider=sendgrid, status=SENT,DELIVERED", new MessageFilter { Providers = ["sendgrid"], Statuses = [MessageStatus.Sent, MessageStatus.Delivered] }, null),
+            ("first page, tag=vip", new MessageFilter { Tags = ["vip"] }, null),
+            ("last hour, provider=twilio, status=UNDELIVERABLE", new MessageFilter { Providers = ["twilio"], Statuses = [MessageStatus.Undeliverable], EnqueuedAfter = newest.AddHours(-1) }, null),
+            ("recipient prefix user4242", new MessageFilter { RecipientPrefix = "user4242" }, null),
+            ("trace id lookup", new MessageFilter { Search = $"trace-{count / 3}" }, null),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"| query ({count:N0} messages) | Engine p50 ms | Engine p95 ms | raw p50 ms | raw p95 ms | Engine/raw (p95) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        await using var raw = new SqliteConnection(connectionString);
+        await raw.OpenAsync();
+        foreach (var (name, filter, cursor) in scenarios)
+        {
+            var engine = await TimeAsync(() => queries.ListAsync(filter, cursor, 50));
+            string sql;
+            await using (var db = factory.CreateDbContext())
+            {
+                // The same query MessageQueries.ListAsync builds.
+                var q = MessageQueries.Apply(db, filter);
+                if (cursor is not null)
+                {
+                    var at = cursor.EnqueuedAt;
+                    var id = cursor.Id;
+                    q = q.Where(m => m.EnqueuedAt < at || (m.EnqueuedAt == at && string.Compare(m.Id, id) < 0));
+                }
+
+                sql = q.OrderByDescending(m => m.EnqueuedAt).ThenByDescending(m => m.Id).Take(51).ToQueryString();
+            }
+
+            var rawTimes = await TimeAsync(async () =>
+            {
+                await using var command = RawCommand(raw, sql);
+                await using var reader = await command.ExecuteReaderAsync();
+                var rows = 0;
+                while (await reader.ReadAsync())
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        _ = reader.GetValue(i);
+                    }
+
+                    rows++;
+                }
+
+                return rows;
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {P(engine, 50):0.00} | {P(engine, 95):0.00} | {P(rawTimes, 50):0.00} | {P(rawTimes, 95):0.00} | {P(engine, 95) / Math.Max(0.001, P(rawTimes, 95)):0.00} |"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<double[]> TimeAsync<T>(Func<Task<T>> run)
+    {
+        for (var i = 0; i < Warmup; i++)
+        {
+            await run();
+        }
+
+        var times = new double[Runs];
+        for (var i = 0; i < Runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await run();
+            times[i] = stopwatch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times;
+    }
+
+    private static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)];
+
+    /// <summary>The SQL EF generated, with its ".param set" values bound as parameters.</summary>
+    private static SqliteCommand RawCommand(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        var statement = new List<string>();
+        foreach (var line in sql.Split('\n'))
+        {
+            if (line.StartsWith(".param set ", StringComparison.Ordinal))
+            {
+                var rest = line[".param set ".Length..];
+                var space = rest.IndexOf(' ', StringComparison.Ordinal);
+                var name = rest[..space];
+                var value = rest[(space + 1)..].Trim();
+                command.Parameters.AddWithValue(name, value.StartsWith('\'') ? value[1..^1].Replace("''", "'", StringComparison.Ordinal)
+                    : value == "NULL" ? DBNull.Value : long.Parse(value, CultureInfo.InvariantCulture));
+            }
+            else if (!line.StartsWith("--", StringComparison.Ordinal))
+            {
+                statement.Add(line);
+            }
+        }
+
+        command.CommandText = string.Join("\n", statement);
+        return command;
+    }
+}
