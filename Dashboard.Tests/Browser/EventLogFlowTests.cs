@@ -1,0 +1,113 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NotificationOps.Dashboard.Tests.TestSupport;
+using NotificationOps.Engine.Tests.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace NotificationOps.Dashboard.Tests.Browser;
+
+public sealed class EventLogFlowTests
+{
+    [Fact]
+    public async Task Operator_OpensFilteredLink_PagesThroughFailures_AndBulkRetriesThem()
+    {
+        await using var provider = await FakeProviderServer.StartAsync();
+        provider.Default = new FakeResponse(400, "{\"error\":\"mailbox unavailable\"}");
+        await using var app = await AppProcess.StartAsync(environment: new Dictionary<string, string>
+        {
+            ["Providers__simulated-email__Enabled"] = "false",
+            ["Providers__hook__Type"] = "webhook",
+            ["Providers__hook__Channel"] = "email",
+            ["Providers__hook__Url"] = new Uri(provider.BaseAddress, "/deliver").ToString(),
+            ["Providers__simulated-sms__DeliveryDelayMs"] = "0",
+        });
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardFactory.ApiKey);
+        var emails = string.Join(",", Enumerable.Range(0, 60).Select(i => $"{{\"email\":\"fail{i}@example.com\"}}"));
+        var phones = string.Join(",", Enumerable.Range(0, 5).Select(i => $"{{\"phone_number\":\"+1415555{1000 + i}\"}}"));
+        foreach (var recipients in new[] { emails, phones })
+        {
+            var response = await api.PostAsync("/api/send", new StringContent(
+                $"{{\"message\":{{\"to\":[{recipients}],\"content\":{{\"title\":\"Hi\",\"body\":\"Hello\"}}}}}}", Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await PollAsync(async () => await CountAsync(api, "UNDELIVERABLE") == 60 && await CountAsync(api, "DELIVERED") == 5, "the sends to settle");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        await page.GotoAsync(new Uri(app.BaseAddress, "/?status=UNDELIVERABLE&channel=email").ToString());
+        await page.FillAsync("#email", DashboardFactory.AdminEmail);
+        await page.FillAsync("#password", DashboardFactory.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        // The shared link lands on the filtered view: only email failures, 50 on the first page.
+        await Expect(page).ToHaveURLAsync(new Regex("status=UNDELIVERABLE"));
+        var rows = page.Locator("[data-testid=grid] tbody tr:has([data-testid=recipient-cell])");
+        await Expect(rows).ToHaveCountAsync(50);
+        await Expect(page.Locator("[data-testid=grid] .status-chip[data-status=UNDELIVERABLE]")).ToHaveCountAsync(50);
+        await Expect(page.Locator("[data-testid=grid]")).Not.ToContainTextAsync("+1415555");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("event-log-filtered") });
+
+        // Older, then back with the browser.
+        await ClickUntilAsync(page.Locator("[data-testid=older]"), () => Expect(page).ToHaveURLAsync(new Regex("cursor="), new() { Timeout = 1000 }));
+        await Expect(rows).ToHaveCountAsync(10);
+        await page.GoBackAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("cursor="));
+        await Expect(rows).ToHaveCountAsync(50);
+
+        // The provider is fixed; re-drive every failure of this filter.
+        provider.Default = new FakeResponse(200, "{\"ok\":true}");
+        await page.ClickAsync("[data-testid=bulk-menu] button");
+        await page.ClickAsync("[data-testid=bulk-retry-all]");
+        await Expect(page.GetByTestId("bulk-summary")).ToContainTextAsync("60");
+        await page.ClickAsync("[data-testid=bulk-confirm]");
+        await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("60 of 60", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("finished", new() { Timeout = 30_000 });
+        await PollAsync(async () => await CountAsync(api, "DELIVERED") == 65, "every retried message to be delivered");
+        await Expect(page.Locator("[data-testid=grid] .status-chip[data-status=DELIVERED]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("event-log-bulk-retry") });
+    }
+
+    // A click before the interactive circuit is connected does nothing; click again until the page reacts.
+    private static async Task ClickUntilAsync(ILocator target, Func<Task> reacted)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await reacted();
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 15)
+            {
+            }
+        }
+    }
+
+    private static async Task<int> CountAsync(HttpClient api, string status)
+    {
+        var page = await api.GetFromJsonAsync<JsonElement>($"/api/messages?status={status}&limit=500");
+        return page.GetProperty("results").GetArrayLength();
+    }
+
+    private static async Task PollAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
