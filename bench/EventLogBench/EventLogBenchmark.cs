@@ -107,6 +107,12 @@ public static class EventLogBenchmark
                 $"| {name} | {P(engine, 50):0.00} | {P(engine, 95):0.00} | {P(rawTimes, 50):0.00} | {P(rawTimes, 95):0.00} | {P(engine, 95) / Math.Max(0.001, P(rawTimes, 95)):0.00} |"));
         }
 
+        await raw.CloseAsync();
+        if (Environment.GetEnvironmentVariable("NOPS_BENCH_SKIP_PAGE") != "1")
+        {
+            await PageRenderTimer.RunAsync(path, count);
+        }
+
         return 0;
     }
 

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace NotificationOps.Bench;
 
-public static partial class SendPipelineBenchmark
+public static class SendPipelineBenchmark
 {
     private const string ApiKey = "nops_bench_key_0123456789abcdef";
 
@@ -86,66 +85,26 @@ public static partial class SendPipelineBenchmark
 
     private static async Task<(double Accept, double EndToEnd, double PeakMb)> RunAppAsync(string database, int messages, int concurrency)
     {
-        var dll = Path.Combine(RepositoryRoot(), "Dashboard", "bin", "Release", "net10.0", "NotificationOps.Dashboard.dll");
-        if (!File.Exists(dll))
+        await using var app = await DashboardProcess.StartAsync(database, new Dictionary<string, string>
         {
-            throw new InvalidOperationException($"Build the dashboard in Release first: {dll}");
+            ["Bootstrap__ApiKey"] = ApiKey,
+            ["Providers__simulated-email__DeliveryDelayMs"] = "0",
+        });
+        var warmup = Math.Min(500, messages);
+        await LoadAsync(app.BaseAddress, warmup, concurrency); // these are delivered too
+        if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
+        {
+            var only = Stopwatch.StartNew();
+            await LoadAsync(app.BaseAddress, messages, concurrency);
+            return (messages / only.Elapsed.TotalSeconds, double.NaN, PeakMemoryMb(app.ProcessId));
         }
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Notifications"] = $"Data Source={database}";
-        start.Environment["Bootstrap__ApiKey"] = ApiKey;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        start.Environment["Providers__simulated-email__DeliveryDelayMs"] = "0";
-        // Extra settings for experiments, e.g. NOPS_BENCH_ENV="Jobs__WorkerCount=4;Delivery__LeaseSeconds=10".
-        foreach (var pair in (Environment.GetEnvironmentVariable("NOPS_BENCH_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            start.Environment[parts[0]] = parts[1];
-        }
-
-        using var process = Process.Start(start)!;
-        var listening = new TaskCompletionSource<Uri>();
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups["url"].Value));
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            await LoadAsync(address, Math.Min(500, messages), concurrency); // warm-up (these are delivered too)
-            if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
-            {
-                var only = Stopwatch.StartNew();
-                await LoadAsync(address, messages, concurrency);
-                return (messages / only.Elapsed.TotalSeconds, double.NaN, PeakMemoryMb(process.Id));
-            }
-
-            await WaitDeliveredAsync(database, Math.Min(500, messages));
-            var stopwatch = Stopwatch.StartNew();
-            var acceptElapsed = await LoadAsync(address, messages, concurrency);
-            Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
-            var total = Math.Min(500, messages) + messages;
-            await WaitDeliveredAsync(database, total);
-            var endToEnd = stopwatch.Elapsed;
-            var peak = PeakMemoryMb(process.Id);
-            return (messages / acceptElapsed.TotalSeconds, messages / endToEnd.TotalSeconds, peak);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await WaitDeliveredAsync(database, warmup);
+        var stopwatch = Stopwatch.StartNew();
+        var acceptElapsed = await LoadAsync(app.BaseAddress, messages, concurrency);
+        Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
+        await WaitDeliveredAsync(database, warmup + messages);
+        return (messages / acceptElapsed.TotalSeconds, messages / stopwatch.Elapsed.TotalSeconds, PeakMemoryMb(app.ProcessId));
     }
 
     private static async Task<TimeSpan> LoadAsync(Uri address, int messages, int concurrency)
@@ -196,17 +155,4 @@ public static partial class SendPipelineBenchmark
         return status is null ? double.NaN : double.Parse(status.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NotificationOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
-    }
-
-    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
 }
