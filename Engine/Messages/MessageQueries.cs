@@ -59,13 +59,25 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }
 
-    /// <summary>The providers and channels messages have used, for the filter menus.</summary>
-    public async Task<(IReadOnlyList<string> Providers, IReadOnlyList<string> Channels)> FacetsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The providers messages have used, for the filter menu. Distinct over millions of rows is an index walk,
+    /// so it is cached for a few minutes rather than run per page view.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ProvidersUsedAsync(CancellationToken cancellationToken = default)
     {
+        var cached = providersUsed;
+        if (cached is not null && DateTime.UtcNow - cached.Value.At < TimeSpan.FromMinutes(5))
+        {
+            return cached.Value.Providers;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var providers = await db.Messages.AsNoTracking().Where(m => m.Provider != null).Select(m => m.Provider!).Distinct().OrderBy(p => p).Take(200).ToListAsync(cancellationToken);
-        return (providers, Channels.All);
+        providersUsed = (DateTime.UtcNow, providers);
+        return providers;
     }
+
+    private (DateTime At, IReadOnlyList<string> Providers)? providersUsed;
 
     public async Task<Message?> FindAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -20,8 +20,11 @@ public sealed class EventLogPageTests : MudBlazorTestContext, IAsyncLifetime
             ["Providers:sim-email:Channel"] = "email",
             ["Providers:sim-email:DeliveryDelayMs"] = "0",
         });
+        // The page's real Engine services over the temp database, not stand-ins.
         Services.AddSingleton(engine.Services.GetRequiredService<MessageQueries>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageCounts>());
+        Services.AddSingleton(engine.Services.GetRequiredService<NotificationOps.Engine.Operations.BulkOperations>());
+        Services.AddSingleton(engine.Services.GetRequiredService<NotificationOps.Engine.Providers.ProviderRegistry>());
         Services.AddSingleton<TimeProvider>(engine.Time);
     }
 

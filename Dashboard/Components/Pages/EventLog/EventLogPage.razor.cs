@@ -51,6 +51,9 @@ public sealed partial class EventLogPage
     private MessageCounts Counts { get; set; } = default!;
 
     [Inject]
+    private NotificationOps.Engine.Providers.ProviderRegistry Registry { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
@@ -91,7 +94,8 @@ public sealed partial class EventLogPage
 
     protected override async Task OnInitializedAsync()
     {
-        providers = (await Queries.FacetsAsync(disposed.Token)).Providers;
+        // Configured providers at once; those only found in old messages join from a cached lookup.
+        providers = Registry.All.Select(p => p.Id).Union(await Queries.ProvidersUsedAsync(disposed.Token)).Order(StringComparer.Ordinal).ToList();
     }
 
     protected override async Task OnParametersSetAsync()
