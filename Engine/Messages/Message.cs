@@ -56,6 +56,9 @@ public sealed class Message
     /// <summary>A send job holds the message until then; a crashed job's lease simply expires.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>Which job run holds the lease: a run identifies the rows it took by this, never by the time.</summary>
+    public string? LeaseOwner { get; set; }
+
     /// <summary>Automatic retries stop at this time (the retry budget).</summary>
     public DateTimeOffset? RetryBudgetUntil { get; set; }
 

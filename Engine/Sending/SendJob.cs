@@ -87,6 +87,7 @@ public sealed class SendJob(
 
         // One transaction: take the leases and record every attempt before any provider hears of it.
         var leaseUntil = now + options.Value.Lease;
+        var owner = Guid.NewGuid().ToString("N");
         var candidates = work.Select(w => w.Message.Id).ToList();
         var attempts = new Dictionary<string, DeliveryAttempt>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -96,8 +97,8 @@ public sealed class SendJob(
                     && (m.Status == MessageStatus.Enqueued || m.Status == MessageStatus.Undeliverable || m.Status == MessageStatus.Unroutable)
                     && m.NextAttemptAt != null
                     && (m.LeaseUntil == null || m.LeaseUntil <= now))
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-            var leased = (await db.Messages.Where(m => candidates.Contains(m.Id) && m.LeaseUntil == leaseUntil).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, owner), cancellationToken);
+            var leased = (await db.Messages.Where(m => candidates.Contains(m.Id) && m.LeaseOwner == owner).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
             work.RemoveAll(w => !leased.Contains(w.Message.Id));
             await MarkCrashedAttemptsAsync(db, work.Select(w => w.Message).ToList(), cancellationToken);
 
@@ -218,15 +219,16 @@ public sealed class SendJob(
         var now = time.GetUtcNow();
         var until = now + options.Value.Lease;
         var held = lease.Until;
+        var owner = lease.Owner;
         var updated = held is null
             ? await db.Messages
                 .Where(m => m.Id == message.Id
                     && (m.Status == MessageStatus.Enqueued || m.Status == MessageStatus.Undeliverable || m.Status == MessageStatus.Unroutable)
                     && m.NextAttemptAt != null
                     && (m.LeaseUntil == null || m.LeaseUntil <= now))
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), cancellationToken)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until).SetProperty(m => m.LeaseOwner, owner), cancellationToken)
             : await db.Messages
-                .Where(m => m.Id == message.Id && m.LeaseUntil == held)
+                .Where(m => m.Id == message.Id && m.LeaseOwner == owner && m.LeaseUntil != null)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), cancellationToken);
         if (updated == 0)
         {
@@ -594,10 +596,12 @@ public sealed class SendJob(
     private static string? Truncate(string? text, int max = MaxResponseBody) =>
         text is null || text.Length <= max ? text : text[..max];
 
-    /// <summary>The lease this run holds (its expiry doubles as the token that proves it is ours).</summary>
+    /// <summary>The lease this run holds; <see cref="Owner"/> proves it is ours.</summary>
     private sealed class Lease
     {
         public DateTimeOffset? Until { get; set; }
+
+        public string Owner { get; } = Guid.NewGuid().ToString("N");
     }
 
     private enum AttemptKind

@@ -23,6 +23,7 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(x => x.Error).HasMaxLength(2000);
         builder.Property(x => x.Tags).HasMaxLength(2000);
         builder.Property(x => x.TraceId).HasMaxLength(200);
+        builder.Property(x => x.LeaseOwner).HasMaxLength(32);
         builder.Ignore(x => x.EmailMessageId);
 
         // Every list is newest first with a keyset cursor on (EnqueuedAt, Id); each filter has its own prefix.

@@ -343,6 +343,10 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
