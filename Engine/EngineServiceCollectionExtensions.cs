@@ -96,6 +96,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MessageStatusWriter>();
         services.AddSingleton<MessageQueries>();
         services.AddSingleton<MessageOperations>();
+        services.AddSingleton<MessageDetailsQuery>();
+        services.AddSingleton<MessageResender>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();
         services.AddSingleton<IntakeWriter>();
