@@ -101,6 +101,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<BulkOperations>();
         services.AddTransient<BulkOperationJob>();
         services.AddSingleton<MessageOperations>();
+        services.AddSingleton<MessageDetailsQuery>();
+        services.AddSingleton<MessageResender>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();
         services.AddSingleton<IntakeWriter>();

@@ -10,4 +10,10 @@ public static class MessageEventTypes
     public const string Resent = "RESENT_AFTER_CRASH";
     public const string RetryRequested = "RETRY_REQUESTED";
     public const string Ignored = "IGNORED";
+
+    /// <summary>On the original of a resend: the payload names the new message.</summary>
+    public const string ResentAs = "RESENT_AS";
+
+    /// <summary>On a resend: the payload names the original.</summary>
+    public const string ResendOf = "RESEND_OF";
 }
