@@ -13,7 +13,7 @@ namespace NotificationOps.Dashboard.Tests.Browser;
 public sealed class EventLogFlowTests
 {
     [Fact]
-    public async Task Operator_OpensFilteredLink_PagesThroughFailures_AndBulkRetriesThem()
+    public async Task Operator_OpensFilteredLink_PagesThroughFailures_RetriesOne_AndBulkRetriesTheRest()
     {
         await using var provider = await FakeProviderServer.StartAsync();
         provider.Default = new FakeResponse(400, "{\"error\":\"mailbox unavailable\"}");
@@ -61,13 +61,25 @@ public sealed class EventLogFlowTests
         await Expect(page).Not.ToHaveURLAsync(new Regex("cursor="));
         await Expect(rows).ToHaveCountAsync(50);
 
-        // The provider is fixed; re-drive every failure of this filter.
+        // Open one failure, read the provider's answer, retry it by hand once the provider accepts again.
+        await rows.First.Locator("[data-testid=recipient-cell]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/messages/"));
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("UNDELIVERABLE");
+        await Expect(page.GetByTestId("attempts")).ToContainTextAsync("mailbox unavailable");
         provider.Default = new FakeResponse(200, "{\"ok\":true}");
-        await page.ClickAsync("[data-testid=bulk-menu] button");
+        await ClickUntilAsync(page.GetByTestId("retry"), () => Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync(new() { Timeout = 1000 }));
+        await page.Locator(".mud-dialog button:has-text('Retry now')").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("DELIVERED", new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("message-detail-retried") });
+        await page.GoBackAsync();
+        await Expect(rows.First).ToBeVisibleAsync();
+
+        // The provider is fixed; re-drive every remaining failure of this filter.
+        await ClickUntilAsync(page.Locator("[data-testid=bulk-menu] button"), () => Expect(page.GetByTestId("bulk-retry-all")).ToBeVisibleAsync(new() { Timeout = 1000 }));
         await page.ClickAsync("[data-testid=bulk-retry-all]");
-        await Expect(page.GetByTestId("bulk-summary")).ToContainTextAsync("60");
+        await Expect(page.GetByTestId("bulk-summary")).ToContainTextAsync("59");
         await page.ClickAsync("[data-testid=bulk-confirm]");
-        await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("60 of 60", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("59 of 59", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("finished", new() { Timeout = 30_000 });
         await PollAsync(async () => await CountAsync(api, "DELIVERED") == 65, "every retried message to be delivered");
         await Expect(page.Locator("[data-testid=grid] .status-chip[data-status=DELIVERED]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });

@@ -51,7 +51,9 @@ public sealed record MessageDetails
     /// Nothing more is expected without someone acting: a SENT message still waits for its receipt, an ENQUEUED
     /// or DELAYED one for the pipeline.
     /// </summary>
-    public bool IsSettled => Message.Status is not (MessageStatus.Enqueued or MessageStatus.Delayed or MessageStatus.Sent);
+    /// <summary>Nothing more will happen by itself: no attempt pending (a retried UNDELIVERABLE is not settled).</summary>
+    public bool IsSettled => Message.Status is not (MessageStatus.Enqueued or MessageStatus.Delayed or MessageStatus.Sent)
+        && Message.NextAttemptAt is null;
 
     public bool IsSimulated(string provider) => SimulatedProviders.Contains(provider);
 }
