@@ -43,12 +43,10 @@ public static class EngineServiceCollectionExtensions
             builder.Configuration.GetConnectionString(PersistenceOptions.ConnectionStringName),
             builder.Environment.ContentRootPath);
         services.Configure<PersistenceOptions>(o => o.ConnectionString = connectionString);
-        var writeGate = new SqliteWriteGate();
-        services.AddSingleton(writeGate);
         // Pooled: creating a DbContext costs more than the short queries the pipeline runs with it.
         services.AddPooledDbContextFactory<NotificationsDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(), writeGate, writeGate.ConnectionHook));
+            .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
 

@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NotificationOps.Dashboard.Tests.Browser;
 
+[Collection(RealAppCollection.Name)]
 public sealed class EventLogFlowTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NotificationOps.Dashboard.Tests.Browser;
 
+[Collection(RealAppCollection.Name)]
 public sealed class ShellFlowTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace NotificationOps.Dashboard.Tests.Sending;
 /// The promise: killed mid-send, nothing is lost, and a restart resends at most what was in flight, visibly.
 /// The real app runs as a child process, sends through real SMTP to a slow sink, and is SIGKILLed.
 /// </summary>
+[Collection(RealAppCollection.Name)]
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
     private const int MessageCount = 300;

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,9 @@ public static class JobsServiceCollectionExtensions
                 options.Queues = JobQueues.All;
                 options.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Hangfire's default activator is process-wide (the last host configured wins); each server
+                // builds its jobs from its own host's services, so two hosts in one process never mix.
+                options.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
                 // Delays and retries are due to the second (a simulated receipt after 1 s, a Retry-After of 2 s);
                 // Hangfire's default 15 s polling would stretch every one of them.
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);

@@ -20,7 +20,7 @@ public sealed class MessageDetailsQuery(IDbContextFactory<NotificationsDbContext
             return null;
         }
 
-        // No read transaction: ours take the write gate. A history a step ahead of the row is harmless here.
+        // No read transaction (SQLite transactions here take the write lock); a history a step ahead of the row is harmless.
         var history = await db.MessageEvents.AsNoTracking().Where(e => e.MessageId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.MessageId == id)
             .OrderBy(a => a.Number).ThenBy(a => a.Id).ToListAsync(cancellationToken);
