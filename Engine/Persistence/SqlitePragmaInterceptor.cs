@@ -1,11 +1,14 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NotificationOps.Engine.Persistence;
 
 /// <summary>
 /// Applies the per-connection pragmas. WAL itself persists in the file (set once at start-up), but
-/// synchronous and busy_timeout belong to each connection.
+/// synchronous, busy_timeout and the rest belong to each connection — to each physical one: a pooled connection
+/// keeps them, so they are run once per underlying SQLite handle, not on every open.
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -13,18 +16,47 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // connection would otherwise force again.
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
 
+    private readonly ConditionalWeakTable<object, object> initialised = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsPragmas(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            MarkDone(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsPragmas(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkDone(connection);
+        }
+    }
+
+    private bool NeedsPragmas(DbConnection connection)
+    {
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is null)
+        {
+            return true;
+        }
+
+        return !initialised.TryGetValue(handle, out _);
+    }
+
+    private void MarkDone(DbConnection connection)
+    {
+        if ((connection as SqliteConnection)?.Handle is { } handle)
+        {
+            initialised.AddOrUpdate(handle, handle);
+        }
     }
 }
