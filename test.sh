@@ -37,7 +37,8 @@ for project in Engine.Tests Dashboard.Tests; do
   trx="$RESULTS/$project.trx"
   dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo \
     --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" \
-    --results-directory "$RESULTS" 2>&1 | grep -vE '^\s*$' | grep -E 'Passed |Failed |Error Message|Assert|Expected|Actual|at NotificationOps|Total tests|Passed!|Failed!|error' | grep -v '^\s*Passed ' || true
+    --results-directory "$RESULTS" 2>&1 \
+    | awk '/^  Failed NotificationOps/ { n = 14 } n > 0 { print; n-- } /^Total tests|^(Passed|Failed)!/ { print }' || true
   if [ -f "$trx" ]; then
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
     p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
