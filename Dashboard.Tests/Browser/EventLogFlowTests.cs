@@ -37,7 +37,7 @@ public sealed class EventLogFlowTests
             Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        await PollAsync(async () => await CountAsync(api, "UNDELIVERABLE") == 60 && await CountAsync(api, "DELIVERED") == 5, "the sends to settle");
+        await Eventually.HoldsAsync(async () => await CountAsync(api, "UNDELIVERABLE") == 60 && await CountAsync(api, "DELIVERED") == 5, "the sends to settle");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -56,7 +56,7 @@ public sealed class EventLogFlowTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("event-log-filtered") });
 
         // Older, then back with the browser.
-        await ClickUntilAsync(page.Locator("[data-testid=older]"), () => Expect(page).ToHaveURLAsync(new Regex("cursor="), new() { Timeout = 1000 }));
+        await Eventually.ReactsAsync(() => page.Locator("[data-testid=older]").ClickAsync(), () => Expect(page).ToHaveURLAsync(new Regex("cursor="), new() { Timeout = 1000 }));
         await Expect(rows).ToHaveCountAsync(10);
         await page.GoBackAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex("cursor="));
@@ -68,7 +68,7 @@ public sealed class EventLogFlowTests
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("UNDELIVERABLE");
         await Expect(page.GetByTestId("attempts")).ToContainTextAsync("mailbox unavailable");
         provider.Default = new FakeResponse(200, "{\"ok\":true}");
-        await ClickUntilAsync(page.GetByTestId("retry"), () => Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync(new() { Timeout = 1000 }));
+        await Eventually.ReactsAsync(() => page.GetByTestId("retry").ClickAsync(), () => Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync(new() { Timeout = 1000 }));
         await page.Locator(".mud-dialog button:has-text('Retry now')").ClickAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("DELIVERED", new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("message-detail-retried") });
@@ -76,32 +76,15 @@ public sealed class EventLogFlowTests
         await Expect(rows.First).ToBeVisibleAsync();
 
         // The provider is fixed; re-drive every remaining failure of this filter.
-        await ClickUntilAsync(page.Locator("[data-testid=bulk-menu] button"), () => Expect(page.GetByTestId("bulk-retry-all")).ToBeVisibleAsync(new() { Timeout = 1000 }));
+        await Eventually.ReactsAsync(() => page.Locator("[data-testid=bulk-menu] button").ClickAsync(), () => Expect(page.GetByTestId("bulk-retry-all")).ToBeVisibleAsync(new() { Timeout = 1000 }));
         await page.ClickAsync("[data-testid=bulk-retry-all]");
         await Expect(page.GetByTestId("bulk-summary")).ToContainTextAsync("59");
         await page.ClickAsync("[data-testid=bulk-confirm]");
         await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("59 of 59", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("finished", new() { Timeout = 30_000 });
-        await PollAsync(async () => await CountAsync(api, "DELIVERED") == 65, "every retried message to be delivered");
+        await Eventually.HoldsAsync(async () => await CountAsync(api, "DELIVERED") == 65, "every retried message to be delivered");
         await Expect(page.Locator("[data-testid=grid] .status-chip[data-status=DELIVERED]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("event-log-bulk-retry") });
-    }
-
-    // A click before the interactive circuit is connected does nothing; click again until the page reacts.
-    private static async Task ClickUntilAsync(ILocator target, Func<Task> reacted)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await reacted();
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 15)
-            {
-            }
-        }
     }
 
     private static async Task<int> CountAsync(HttpClient api, string status)
@@ -110,17 +93,4 @@ public sealed class EventLogFlowTests
         return page.GetProperty("results").GetArrayLength();
     }
 
-    private static async Task PollAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

@@ -39,7 +39,7 @@ public sealed class ShellFlowTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settings" })).ToBeVisibleAsync();
         var nameInput = page.Locator("[data-testid=new-key-name] input, input[data-testid=new-key-name]").First;
         var create = page.GetByTestId("create-key");
-        await FillUntilAcceptedAsync(nameInput, "browser test key", create);
+        await Eventually.ReactsAsync(() => nameInput.FillAsync("browser test key"), () => Expect(create).ToBeEnabledAsync(new() { Timeout = 2000 }));
         await create.ClickAsync();
 
         var secretLocator = page.GetByTestId("new-key-secret");
@@ -57,20 +57,4 @@ public sealed class ShellFlowTests
         Assert.Contains("browser test key", await response.Content.ReadAsStringAsync());
     }
 
-    // Typing before the interactive circuit is connected is lost; keep typing until the page has taken it.
-    private static async Task FillUntilAcceptedAsync(ILocator input, string value, ILocator enabledWhenAccepted)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await input.FillAsync(value);
-            try
-            {
-                await Expect(enabledWhenAccepted).ToBeEnabledAsync(new() { Timeout = 2000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 15)
-            {
-            }
-        }
-    }
 }

@@ -46,7 +46,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var response = await client.PostAsync("/api/send", new StringContent(body, Encoding.UTF8, "application/json"));
             Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
 
-            await PollAsync(() => sink.Messages.Count >= MessageCount / 3, TimeSpan.FromSeconds(60), "a third of the messages reached the sink");
+            await Eventually.HoldsAsync(() => sink.Messages.Count >= MessageCount / 3, "a third of the messages reached the sink");
             first.Kill();
             receivedAtKill = sink.Messages.Count;
         }
@@ -57,7 +57,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await using (var second = await AppProcess.StartAsync(database, environment))
         {
             using var client = ApiClient(second);
-            await PollAsync(async () => await CountSentAsync(client) == MessageCount, TimeSpan.FromSeconds(120), "every message SENT after the restart");
+            await Eventually.HoldsAsync(async () => await CountSentAsync(client) == MessageCount, "every message SENT after the restart", TimeSpan.FromSeconds(120));
         }
 
         var deliveredIds = sink.Messages
@@ -122,22 +122,5 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
 
         return ids;
-    }
-
-    private static Task PollAsync(Func<bool> condition, TimeSpan timeout, string what) =>
-        PollAsync(() => Task.FromResult(condition()), timeout, what);
-
-    private static async Task PollAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -32,12 +32,12 @@ public sealed class HangfireRetryTests
         // Hangfire lists the job among its retries, scheduled at our time (Retry-After: one hour).
         var storage = factory.Services.GetRequiredService<JobStorage>();
         string? jobId = null;
-        await PollAsync(() =>
+        await Eventually.HoldsAsync(() =>
         {
             using var connection = storage.GetConnection();
             jobId = connection.GetAllItemsFromSet("retries").FirstOrDefault();
             return jobId is not null;
-        }, "the send job to be listed with Hangfire's retries");
+        }, "the send job to be listed with Hangfire's retries", TimeSpan.FromSeconds(30));
         using (var connection = storage.GetConnection())
         {
             var state = connection.GetStateData(jobId!);
@@ -53,24 +53,10 @@ public sealed class HangfireRetryTests
         fake.Default = new FakeResponse(200, "{\"ok\":true}");
         Assert.True(factory.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId!));
 
-        await PollAsync(() => client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}").Result.GetProperty("status").GetString() == "DELIVERED",
-            "the requeued job to deliver the message");
+        await Eventually.HoldsAsync(async () => (await client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}")).GetProperty("status").GetString() == "DELIVERED",
+            "the requeued job to deliver the message", TimeSpan.FromSeconds(30));
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/history");
         Assert.Contains(history.GetProperty("results").EnumerateArray(), e => e.GetProperty("type").GetString() == "RETRY_SCHEDULED");
         Assert.Equal(2, fake.Requests.Count);
-    }
-
-    private static async Task PollAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }
