@@ -92,5 +92,4 @@ public sealed class EventLogFlowTests
         var page = await api.GetFromJsonAsync<JsonElement>($"/api/messages?status={status}&limit=500");
         return page.GetProperty("results").GetArrayLength();
     }
-
 }

@@ -56,5 +56,4 @@ public sealed class ShellFlowTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("browser test key", await response.Content.ReadAsStringAsync());
     }
-
 }

@@ -58,7 +58,13 @@ public sealed class EventLogPageTests : MudBlazorTestContext, IAsyncLifetime
         var page = Render<EventLogPage>();
 
         page.WaitForAssertion(() => Assert.Contains("2", page.Find("[data-testid=status-DELIVERED] .chip-count").TextContent));
-        page.Find("[data-testid=status-UNDELIVERABLE]").Click();
+        // The live refresh may re-render the chips between finding and clicking one; find it afresh each time.
+        // (A second click is harmless here: the page's own query only changes through navigation.)
+        for (var attempt = 0; attempt < 5 && !navigation.Uri.EndsWith("/?status=UNDELIVERABLE", StringComparison.Ordinal); attempt++)
+        {
+            page.Find("[data-testid=status-UNDELIVERABLE]").Click();
+        }
+
         Assert.EndsWith("/?status=UNDELIVERABLE", navigation.Uri);
     }
 
