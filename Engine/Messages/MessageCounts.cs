@@ -9,7 +9,9 @@ namespace NotificationOps.Engine.Messages;
 /// </summary>
 public sealed class MessageCounts(MessageQueries queries, TimeProvider time, ILogger<MessageCounts> logger)
 {
-    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(15);
+    // Short enough that the chips agree with the rows a moment after a change, long enough that a busy
+    // dashboard does not recount millions of rows for every viewer and keystroke.
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
     private const int MaxEntries = 500;
 
     private readonly ConcurrentDictionary<string, Entry> cache = new(StringComparer.Ordinal);
