@@ -42,7 +42,6 @@ public static class EngineServiceCollectionExtensions
         var connectionString = SqliteConnectionStrings.Normalise(
             builder.Configuration.GetConnectionString(PersistenceOptions.ConnectionStringName),
             builder.Environment.ContentRootPath);
-        services.Configure<PersistenceOptions>(o => o.ConnectionString = connectionString);
         // Pooled: creating a DbContext costs more than the short queries the pipeline runs with it.
         services.AddPooledDbContextFactory<NotificationsDbContext>(options => options
             .UseSqlite(connectionString)

@@ -25,16 +25,17 @@ public static class ApiRequestReader
             return (null, TooLarge(maxBytes));
         }
 
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
             bytes = await ReadLimitedAsync(request, maxBytes);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(maxBytes));
+            bytes = null;
         }
-        catch (InvalidDataException)
+
+        if (bytes is null)
         {
             return (null, TooLarge(maxBytes));
         }
@@ -58,7 +59,8 @@ public static class ApiRequestReader
     private static IResult TooLarge(int maxBytes) =>
         Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.", "body");
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, int maxBytes)
+    /// <summary>The whole body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    internal static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int maxBytes)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -67,7 +69,7 @@ public static class ApiRequestReader
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new InvalidDataException("too large");
+                return null;
             }
 
             buffer.Write(chunk, 0, read);

@@ -33,31 +33,6 @@ public sealed class MessageCounts(MessageQueries queries, TimeProvider time, ILo
         }
     }
 
-    /// <summary>The counts, waiting for them if none are cached yet.</summary>
-    public async Task<IReadOnlyDictionary<MessageStatus, int>> GetAsync(MessageFilter filter)
-    {
-        var key = filter.WithoutStatuses();
-        var counts = Peek(key);
-        if (counts is not null)
-        {
-            return counts;
-        }
-
-        Task? running;
-        var entry = cache[key.Key()];
-        lock (entry)
-        {
-            running = entry.Refreshing;
-        }
-
-        if (running is not null)
-        {
-            await running;
-        }
-
-        return entry.Counts ?? new Dictionary<MessageStatus, int>();
-    }
-
     private async Task RefreshAsync(MessageFilter key, Entry entry, Action? refreshed)
     {
         await Task.Yield();

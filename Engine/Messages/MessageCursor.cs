@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 
 namespace NotificationOps.Engine.Messages;
@@ -6,7 +7,7 @@ namespace NotificationOps.Engine.Messages;
 public sealed record MessageCursor(DateTimeOffset EnqueuedAt, string Id)
 {
     public string Encode() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{EnqueuedAt.UtcTicks}:{Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{EnqueuedAt.UtcTicks}:{Id}"));
 
     public static bool TryDecode(string? text, out MessageCursor? cursor)
     {
@@ -18,9 +19,7 @@ public sealed record MessageCursor(DateTimeOffset EnqueuedAt, string Id)
 
         try
         {
-            var padded = text.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':', 2);
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':', 2);
             if (parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks > 0 && parts[1].Length > 0)
             {
                 cursor = new MessageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);

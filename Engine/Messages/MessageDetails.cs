@@ -37,10 +37,10 @@ public sealed record MessageDetails
     public bool ProviderIsSimulated => Message.Provider is { } provider && IsSimulated(provider);
 
     /// <summary>ENQUEUED after a failed attempt, with the next one scheduled.</summary>
-    public bool RetryPending => Message.Status == MessageStatus.Enqueued && AttemptCount > 0 && NextAttemptAt is not null;
+    public bool RetryPending => MessageOperations.IsRetryPending(Message);
 
-    // The same rules MessageOperations enforces; repeated here only to enable or disable buttons.
-    public bool CanRetry => Message.Status is MessageStatus.Undeliverable or MessageStatus.Unroutable || RetryPending;
+    // The rules MessageOperations enforces, asked of it, to enable or disable buttons.
+    public bool CanRetry => MessageOperations.CanRetry(Message);
 
     public bool CanCancel => MessageStatusMachine.IsCancelable(Message.Status);
 
@@ -48,10 +48,9 @@ public sealed record MessageDetails
     public bool CanResend => Message.Status is not (MessageStatus.Enqueued or MessageStatus.Delayed);
 
     /// <summary>
-    /// Nothing more is expected without someone acting: a SENT message still waits for its receipt, an ENQUEUED
-    /// or DELAYED one for the pipeline.
+    /// Nothing more will happen by itself: a SENT message still waits for its receipt, an ENQUEUED or DELAYED one
+    /// for the pipeline, and a retried UNDELIVERABLE one for its pending attempt.
     /// </summary>
-    /// <summary>Nothing more will happen by itself: no attempt pending (a retried UNDELIVERABLE is not settled).</summary>
     public bool IsSettled => Message.Status is not (MessageStatus.Enqueued or MessageStatus.Delayed or MessageStatus.Sent)
         && Message.NextAttemptAt is null;
 

@@ -56,9 +56,6 @@ public static class MessageStatusMachine
     /// <summary>Statuses from which a message can still be canceled.</summary>
     public static bool IsCancelable(MessageStatus status) => status is MessageStatus.Enqueued or MessageStatus.Delayed;
 
-    /// <summary>Final as far as the pipeline is concerned (engagement may still follow a delivery).</summary>
-    public static bool IsFinal(MessageStatus status) => status is MessageStatus.Canceled or MessageStatus.Clicked;
-
     private static bool Allows(MessageStatus from, MessageStatus to, MessageReason? reason)
     {
         if (from == MessageStatus.Delivered && to == MessageStatus.Undeliverable)

@@ -29,9 +29,7 @@ public sealed class BulkOperationJob(
             return;
         }
 
-        var refusals = operation.RefusalsJson is null
-            ? new BulkRefusals()
-            : JsonSerializer.Deserialize<BulkRefusals>(operation.RefusalsJson, BulkOperations.Json) ?? new BulkRefusals();
+        var refusals = BulkRefusals.Parse(operation.RefusalsJson);
         try
         {
             while (true)
@@ -62,7 +60,7 @@ public sealed class BulkOperationJob(
 
                 operation.Processed += page.Count;
                 operation.Cursor = nextCursor;
-                operation.RefusalsJson = JsonSerializer.Serialize(refusals, BulkOperations.Json);
+                operation.RefusalsJson = refusals.ToJson();
                 if (nextCursor is null)
                 {
                     operation.State = BulkOperationState.Completed;

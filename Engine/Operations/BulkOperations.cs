@@ -77,6 +77,5 @@ public sealed class BulkOperations(
 
     internal static bool IsEligible(BulkOperationKind kind, Message message) => kind == BulkOperationKind.Cancel
         ? MessageStatusMachine.IsCancelable(message.Status)
-        : message.Status is MessageStatus.Undeliverable or MessageStatus.Unroutable
-          || (message.Status == MessageStatus.Enqueued && message.AttemptCount > 0 && message.NextAttemptAt is not null);
+        : MessageOperations.CanRetry(message);
 }

@@ -30,6 +30,7 @@ public static class ChannelAddresses
         return Text(recipient, "chat");
     }
 
-    private static string? Text(JsonObject obj, string name) =>
+    /// <summary>A non-blank string field of a recipient or profile, else null.</summary>
+    internal static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
 }

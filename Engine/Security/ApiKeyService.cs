@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,7 +28,7 @@ public sealed class ApiKeyService(IDbContextFactory<NotificationsDbContext> dbFa
             throw new ArgumentException("A key needs a name.", nameof(name));
         }
 
-        var secret = SecretPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var key = await StoreAsync(name.Trim(), secret, createdBy, cancellationToken);
         return new CreatedApiKey(ApiKeySummary.From(key), secret);
     }
@@ -137,9 +138,6 @@ public sealed class ApiKeyService(IDbContextFactory<NotificationsDbContext> dbFa
         await db.ApiKeys.Where(k => k.Hash == entry.Hash)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
     }
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed record CachedKey(string Hash, ApiKeySummary Key, DateTimeOffset ExpiresAt)
     {

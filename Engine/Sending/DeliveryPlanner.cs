@@ -48,9 +48,6 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
         return null;
     }
 
-    /// <summary>Whether any routed, reachable channel has a provider at all (else the reason is NO_PROVIDERS).</summary>
-    public bool HasAnyProvider(DeliveryPlan plan) => plan.Reachable.Any(c => Candidates(plan, c).Count > 0);
-
     /// <summary>Where the next attempt goes after the given one failed, described for the history; null when none is left.</summary>
     public string? DescribeNext(DeliveryPlan plan, DeliveryTarget failed)
     {

@@ -38,7 +38,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         }
 
         context.Request.EnableBuffering();
-        var body = await ReadAsync(context.Request);
+        var body = await ApiRequestReader.ReadLimitedAsync(context.Request, ApiRequestReader.DefaultMaxBytes);
+        context.Request.Body.Position = 0;
         if (body is null)
         {
             await next(context); // over the size limit: the endpoint answers 413 and stores nothing
@@ -163,25 +164,5 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
             .SetProperty(r => r.ResponseBody, body)
             .SetProperty(r => r.ResponseContentType, contentType)
             .SetProperty(r => r.CompletedAt, now));
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > ApiRequestReader.DefaultMaxBytes)
-            {
-                request.Body.Position = 0;
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        request.Body.Position = 0;
-        return buffer.ToArray();
     }
 }

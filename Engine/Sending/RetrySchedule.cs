@@ -5,21 +5,13 @@ namespace NotificationOps.Engine.Sending;
 /// <summary>Exponential backoff with full jitter, honouring Retry-After, within the retry budget (DESIGN.md, Retries).</summary>
 public sealed class RetrySchedule(IOptions<DeliveryOptions> options, TimeProvider time)
 {
-    private readonly Func<double> random = Random.Shared.NextDouble;
-
-    internal RetrySchedule(IOptions<DeliveryOptions> options, TimeProvider time, Func<double> random)
-        : this(options, time)
-    {
-        this.random = random;
-    }
-
     /// <summary>The wait before attempt <paramref name="failedAttempts"/> + 1.</summary>
     public TimeSpan Delay(int failedAttempts, TimeSpan? retryAfter)
     {
         var o = options.Value;
         var exponent = Math.Min(Math.Max(failedAttempts - 1, 0), 30);
         var ceiling = Math.Min(o.RetryCapSeconds, o.RetryBaseSeconds * Math.Pow(2, exponent));
-        var jittered = TimeSpan.FromSeconds(ceiling * random());
+        var jittered = TimeSpan.FromSeconds(ceiling * Random.Shared.NextDouble());
         return retryAfter is { } after && after > jittered ? after : jittered;
     }
 

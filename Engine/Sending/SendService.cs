@@ -93,9 +93,9 @@ public sealed class SendService(
             };
         }
 
-        var userId = Text(recipient, "user_id");
-        var email = Text(recipient, "email");
-        var phone = Text(recipient, "phone_number");
+        var userId = ChannelAddresses.Text(recipient, "user_id");
+        var email = ChannelAddresses.Text(recipient, "email");
+        var phone = ChannelAddresses.Text(recipient, "phone_number");
         return new Message
         {
             Id = MessageIds.New(),
@@ -168,7 +168,4 @@ public sealed class SendService(
 
         return merged;
     }
-
-    private static string? Text(JsonObject obj, string name) =>
-        obj[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
 }

@@ -266,7 +266,6 @@ public sealed partial class EventLogPage
         }
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public async ValueTask DisposeAsync()
     {
