@@ -110,8 +110,10 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<SimulatedReceiptJob>();
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();
         services.AddSingleton<IDeliveryProviderFactory, SimulatedProviderFactory>();
-        services.AddSingleton<IDeliveryProviderFactory, SmtpProviderFactory>();
+        services.AddSingleton<SmtpProviderFactory>();
+        services.AddSingleton<IDeliveryProviderFactory>(provider => provider.GetRequiredService<SmtpProviderFactory>());
         services.AddSingleton<IDeliveryProviderFactory, WebhookProviderFactory>();
+        services.AddProviderIntegrations();
         // The attempt timeout is enforced by the send job, per attempt; the client's own must not cut in first.
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
