@@ -20,6 +20,7 @@ using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Providers.Smtp;
 using NotificationOps.Engine.Providers.Webhook;
+using NotificationOps.Engine.Providers.Webhooks;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Persistence;
@@ -135,6 +136,7 @@ public static class EngineServiceCollectionExtensions
     public static IEndpointRouteBuilder MapNotificationEngine(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapNotificationApi();
+        endpoints.MapProviderWebhooks();
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
         endpoints.MapOpenApi();

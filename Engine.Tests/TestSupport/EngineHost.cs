@@ -30,7 +30,7 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<EngineHost> CreateAsync(IDictionary<string, string?> settings)
+    public static async Task<EngineHost> CreateAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var database = await TestDatabase.CreateAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -49,6 +49,7 @@ public sealed class EngineHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddNotificationEngine();
+        configureServices?.Invoke(builder.Services);
         return new EngineHost(builder.Build(), database, time);
     }
 

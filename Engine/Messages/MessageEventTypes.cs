@@ -11,6 +11,9 @@ public static class MessageEventTypes
     public const string RetryRequested = "RETRY_REQUESTED";
     public const string Ignored = "IGNORED";
 
+    /// <summary>A provider's status report that moved nothing (a status that stays, an unknown word, a step back).</summary>
+    public const string ProviderEvent = "PROVIDER_EVENT";
+
     /// <summary>On the original of a resend: the payload names the new message.</summary>
     public const string ResentAs = "RESENT_AS";
 

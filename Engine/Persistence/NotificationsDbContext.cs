@@ -6,6 +6,8 @@ using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
+using NotificationOps.Engine.Providers;
+using NotificationOps.Engine.Providers.Webhooks;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
 
@@ -34,6 +36,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();
+
+    public DbSet<ProviderIntegration> ProviderIntegrations => Set<ProviderIntegration>();
+
+    public DbSet<ProviderWebhookReceipt> ProviderWebhookReceipts => Set<ProviderWebhookReceipt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -7,6 +7,7 @@ using NotificationOps.Engine.Providers.Ses;
 using NotificationOps.Engine.Providers.Slack;
 using NotificationOps.Engine.Providers.Teams;
 using NotificationOps.Engine.Providers.Twilio;
+using NotificationOps.Engine.Providers.Webhooks;
 
 namespace NotificationOps.Engine.Providers;
 
@@ -24,6 +25,13 @@ public static class ProvidersServiceCollectionExtensions
         services.AddSingleton<IDeliveryProviderFactory, SlackProviderFactory>();
         services.AddSingleton<IDeliveryProviderFactory, TeamsProviderFactory>();
         services.AddSingleton<IDeliveryProviderFactory, FcmProviderFactory>();
+        services.AddSingleton<ISnsClient, SnsClient>();
+        services.AddSingleton<IProviderWebhook, SendGridWebhook>();
+        services.AddSingleton<IProviderWebhook, PostmarkWebhook>();
+        services.AddSingleton<IProviderWebhook, MailgunWebhook>();
+        services.AddSingleton<IProviderWebhook, SesWebhook>();
+        services.AddSingleton<IProviderWebhook, TwilioWebhook>();
+        services.AddSingleton<ProviderWebhookProcessor>();
         return services;
     }
 }
