@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Engine.Providers.Fcm;
+using NotificationOps.Engine.Providers.Integrations;
 using NotificationOps.Engine.Providers.Mailgun;
 using NotificationOps.Engine.Providers.Postmark;
 using NotificationOps.Engine.Providers.SendGrid;
@@ -32,6 +33,9 @@ public static class ProvidersServiceCollectionExtensions
         services.AddSingleton<IProviderWebhook, SesWebhook>();
         services.AddSingleton<IProviderWebhook, TwilioWebhook>();
         services.AddSingleton<ProviderWebhookProcessor>();
+        services.AddSingleton<ProviderIntegrationService>();
+        services.AddSingleton<ProviderOverviewQuery>();
+        services.AddSingleton<ProviderTestSender>();
         return services;
     }
 }
