@@ -100,6 +100,11 @@ public sealed partial class ProvidersPanel
         await LoadAsync();
     }
 
+    private static string NoWebhook(ProviderOverviewRow row) =>
+        row.Entry.Type == "simulated" ? "None needed: the simulated receipt follows by itself."
+        : NotificationOps.Engine.Channels.HasNoReceipt(row.Entry.Channel) ? "None: chat has no receipt, a post is the delivery."
+        : "None: the provider's answer is all we hear.";
+
     private static Color StateColor(string state) => state switch
     {
         "enabled" => Color.Success,
