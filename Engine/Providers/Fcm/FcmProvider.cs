@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Providers.Http;
 
@@ -36,7 +35,7 @@ public sealed class FcmProvider(string id, ProviderOptions common, FcmOptions op
         };
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, $"v1/projects/{Uri.EscapeDataString(account.ProjectId)}/messages:send"))
         {
-            Content = JsonContent.Create(body),
+            Content = Json(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;

@@ -12,6 +12,11 @@ public abstract class HttpDeliveryProvider(string id, ProviderOptions common, Ht
 {
     private const int MaxSummaryBody = 8 * 1024;
 
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>Request headers whose values are credentials; the summary shows them as [redacted].</summary>
     private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -95,6 +100,10 @@ public abstract class HttpDeliveryProvider(string id, ProviderOptions common, Ht
 
         return text.ToString();
     }
+
+    /// <summary>A JSON body as the provider gets it; non-ASCII text stays readable (it is never embedded in HTML).</summary>
+    protected static HttpContent Json(System.Text.Json.Nodes.JsonNode body) =>
+        new StringContent(body.ToJsonString(RelaxedJson), Encoding.UTF8, "application/json");
 
     protected static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));

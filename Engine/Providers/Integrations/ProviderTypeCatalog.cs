@@ -33,7 +33,7 @@ public static class ProviderTypeCatalog
             WebhookSecretHint = "Nothing to paste: every message carries this URL as its StatusCallback, and Twilio signs callbacks with the auth token.",
         },
         new("slack", "Slack", [Channels.Chat],
-            [new("BotToken", "Bot token", Secret: true, Hint: "xoxb-… with chat:write"), new("WebhookUrl", "Incoming webhook URL", Secret: true, Hint: "Instead of a bot token"), new("Channel", "Default channel"), BaseUrl]),
+            [new("BotToken", "Bot token", Secret: true, Hint: "xoxb-… with chat:write"), new("WebhookUrl", "Incoming webhook URL", Secret: true, Hint: "Instead of a bot token"), new("DefaultChannel", "Default Slack channel"), BaseUrl]),
         new("teams", "Microsoft Teams", [Channels.Chat],
             [new("WebhookUrl", "Incoming webhook or workflow URL", true, true)]),
         new("fcm", "Firebase Cloud Messaging", [Channels.Push],

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Providers.Http;
 
@@ -34,7 +33,7 @@ public sealed class PostmarkProvider(string id, ProviderOptions common, Postmark
             body["HtmlBody"] = message.Html;
         }
 
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, "email")) { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, "email")) { Content = Json(body) };
         request.Headers.Add(TokenHeader, options.ServerToken);
         request.Headers.Accept.ParseAdd("application/json");
         return Task.FromResult(request);

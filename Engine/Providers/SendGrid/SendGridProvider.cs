@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Providers.Http;
 
@@ -43,7 +42,7 @@ public sealed class SendGridProvider(string id, ProviderOptions common, SendGrid
         };
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, "v3/mail/send"))
         {
-            Content = JsonContent.Create(body),
+            Content = Json(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
         return Task.FromResult(request);

@@ -11,8 +11,11 @@ public sealed class SlackOptions : HttpProviderOptions
     /// <summary>https://hooks.slack.com/services/...; the URL itself is the secret.</summary>
     public string? WebhookUrl { get; set; }
 
-    /// <summary>The channel to post to when the recipient names none (bot token only).</summary>
-    public string? Channel { get; set; }
+    /// <summary>
+    /// The Slack channel to post to when the recipient names none (bot token only). Not "Channel": that key is
+    /// already the routing channel (chat) of every provider section.
+    /// </summary>
+    public string? DefaultChannel { get; set; }
 
     protected override string DefaultBaseUrl => "https://slack.com/api";
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Providers.Http;
 
@@ -27,14 +26,14 @@ public sealed class SlackProvider(string id, ProviderOptions common, SlackOption
         {
             return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, options.WebhookUrl)
             {
-                Content = JsonContent.Create(new JsonObject { ["text"] = text }),
+                Content = Json(new JsonObject { ["text"] = text }),
             });
         }
 
-        var channel = message.To.Contains("://", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(message.To) ? options.Channel : message.To;
+        var channel = message.To.Contains("://", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(message.To) ? options.DefaultChannel : message.To;
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, "chat.postMessage"))
         {
-            Content = JsonContent.Create(new JsonObject { ["channel"] = channel, ["text"] = text }),
+            Content = Json(new JsonObject { ["channel"] = channel, ["text"] = text }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.BotToken);
         return Task.FromResult(request);

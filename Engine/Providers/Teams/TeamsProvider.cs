@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Providers.Http;
 
@@ -46,7 +45,7 @@ public sealed class TeamsProvider(string id, ProviderOptions common, TeamsOption
             },
         };
         var url = message.To.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? message.To : options.WebhookUrl;
-        return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(card) });
+        return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(card) });
     }
 
     /// <summary>The webhook URL is a credential: only its host is shown.</summary>
