@@ -130,9 +130,10 @@ internal static class ProviderTestSettings
             ? new FakeResponse(200, $$"""{"access_token":"{{FcmAccessToken}}","expires_in":3599,"token_type":"Bearer"}""")
             : null;
 
-    public static IDeliveryProvider Create(string kind, Uri baseUrl, string? publicUrl = null)
+    public static IDeliveryProvider Create(string kind, Uri baseUrl, string? publicUrl = null, Action<Dictionary<string, string?>>? configure = null)
     {
         var values = For(kind, "p1", baseUrl);
+        configure?.Invoke(values);
         values["PublicUrl"] = publicUrl ?? "https://notify.acme.test";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()

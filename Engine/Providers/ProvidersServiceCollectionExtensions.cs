@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Engine.Providers.Fcm;
+using NotificationOps.Engine.Providers.Http;
 using NotificationOps.Engine.Providers.Integrations;
 using NotificationOps.Engine.Providers.Mailgun;
 using NotificationOps.Engine.Providers.Postmark;
@@ -8,24 +9,40 @@ using NotificationOps.Engine.Providers.Ses;
 using NotificationOps.Engine.Providers.Slack;
 using NotificationOps.Engine.Providers.Teams;
 using NotificationOps.Engine.Providers.Twilio;
+using NotificationOps.Engine.Providers.Webhook;
 using NotificationOps.Engine.Providers.Webhooks;
 
 namespace NotificationOps.Engine.Providers;
 
 public static class ProvidersServiceCollectionExtensions
 {
-    /// <summary>The real providers' factories (besides simulated, smtp and webhook) and what they share.</summary>
+    /// <summary>The real providers (besides simulated, smtp and webhook), their status webhooks and stored integrations.</summary>
     public static IServiceCollection AddProviderIntegrations(this IServiceCollection services)
     {
         services.AddSingleton<PublicUrls>();
-        services.AddSingleton<IDeliveryProviderFactory, SendGridProviderFactory>();
-        services.AddSingleton<IDeliveryProviderFactory, PostmarkProviderFactory>();
-        services.AddSingleton<IDeliveryProviderFactory, MailgunProviderFactory>();
+        services.AddHttpProvider<SendGridOptions>(SendGridProvider.TypeName, [Channels.Email],
+            (sp, id, common, options, http) => new SendGridProvider(id, common, options, http, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpProvider<PostmarkOptions>(PostmarkProvider.TypeName, [Channels.Email],
+            (sp, id, common, options, http) => new PostmarkProvider(id, common, options, http, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpProvider<MailgunOptions>(MailgunProvider.TypeName, [Channels.Email],
+            (sp, id, common, options, http) => new MailgunProvider(id, common, options, http, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpProvider<TwilioOptions>(TwilioProvider.TypeName, [Channels.Sms],
+            (sp, id, common, options, http) => new TwilioProvider(id, common, options,
+                sp.GetRequiredService<PublicUrls>().Webhook(TwilioProvider.TypeName, id), http, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpProvider<SlackOptions>(SlackProvider.TypeName, [Channels.Chat],
+            (sp, id, common, options, http) => new SlackProvider(id, common, options, http, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpProvider<TeamsOptions>(TeamsProvider.TypeName, [Channels.Chat],
+            (sp, id, common, options, http) => new TeamsProvider(id, common, options, http, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpProvider<FcmOptions>(FcmProvider.TypeName, [Channels.Push], (sp, id, common, options, http) =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            var account = FcmServiceAccount.Parse(options.ServiceAccountJson);
+            var tokenUrl = new Uri(string.IsNullOrWhiteSpace(options.TokenUrl) ? account.TokenUri : options.TokenUrl);
+            var tokens = new FcmAccessTokens(account, tokenUrl, sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookProviderFactory.HttpClientName), time);
+            return new FcmProvider(id, common, options, account, tokens, http, time);
+        });
         services.AddSingleton<IDeliveryProviderFactory, SesProviderFactory>();
-        services.AddSingleton<IDeliveryProviderFactory, TwilioProviderFactory>();
-        services.AddSingleton<IDeliveryProviderFactory, SlackProviderFactory>();
-        services.AddSingleton<IDeliveryProviderFactory, TeamsProviderFactory>();
-        services.AddSingleton<IDeliveryProviderFactory, FcmProviderFactory>();
+
         services.AddSingleton<ISnsClient, SnsClient>();
         services.AddSingleton<IProviderWebhook, SendGridWebhook>();
         services.AddSingleton<IProviderWebhook, PostmarkWebhook>();

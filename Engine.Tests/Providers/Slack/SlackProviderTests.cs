@@ -76,4 +76,16 @@ public sealed class SlackProviderTests
         Assert.Equal(ProviderOutcome.PermanentFailure, result.Outcome);
         Assert.Contains("no_service", result.Error);
     }
+
+    [Fact]
+    public async Task SendAsync_PostsToDefaultChannel_WhenTheRecipientNamesOnlyAWebhook()
+    {
+        await using var fake = await FakeProviderServer.StartAsync();
+        fake.Default = new FakeResponse(200, """{"ok":true,"channel":"C999","ts":"1.2"}""");
+        var provider = ProviderTestSettings.Create("slack", fake.BaseAddress, configure: values => values["Providers:p1:DefaultChannel"] = "#alerts");
+
+        await provider.SendAsync(ProviderTestSettings.Message("slack") with { To = "https://hooks.slack.com/services/T/B/X" }, CancellationToken.None);
+
+        Assert.Equal("#alerts", JsonNode.Parse(Assert.Single(fake.Requests).Body)!["channel"]!.GetValue<string>());
+    }
 }

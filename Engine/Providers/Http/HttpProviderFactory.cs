@@ -3,16 +3,18 @@ using NotificationOps.Engine.Providers.Webhook;
 
 namespace NotificationOps.Engine.Providers.Http;
 
-/// <summary>Binds and validates an HTTP provider's section (errors name the key) and builds the provider.</summary>
-public abstract class HttpProviderFactory<TOptions>(IHttpClientFactory httpClients, TimeProvider time) : IDeliveryProviderFactory
+/// <summary>
+/// The factory of one HTTP provider type: binds and validates its section (errors name the key), checks the
+/// channel, and builds the provider with the shared HTTP client. One instance per type, see <see cref="Register{TOptions}"/>.
+/// </summary>
+public sealed class HttpProviderFactory<TOptions>(
+    string type,
+    IReadOnlyList<string> channels,
+    Func<string, ProviderOptions, TOptions, HttpClient, IDeliveryProvider> build,
+    IHttpClientFactory httpClients) : IDeliveryProviderFactory
     where TOptions : HttpProviderOptions, new()
 {
-    public abstract string Type { get; }
-
-    /// <summary>The channels this provider can send on.</summary>
-    protected abstract IReadOnlyList<string> AllowedChannels { get; }
-
-    protected TimeProvider Time { get; } = time;
+    public string Type { get; } = type;
 
     public IDeliveryProvider Create(string id, ProviderOptions common, IConfigurationSection section)
     {
@@ -28,9 +30,9 @@ public abstract class HttpProviderFactory<TOptions>(IHttpClientFactory httpClien
             errors.Add(ex.Message);
         }
 
-        if (!AllowedChannels.Contains(common.Channel))
+        if (!channels.Contains(common.Channel))
         {
-            errors.Add($"{section.Path}:Channel must be {string.Join(" or ", AllowedChannels)} for a {Type} provider (was \"{common.Channel}\").");
+            errors.Add($"{section.Path}:Channel must be {string.Join(" or ", channels)} for a {Type} provider (was \"{common.Channel}\").");
         }
 
         if (errors.Count > 0)
@@ -38,8 +40,6 @@ public abstract class HttpProviderFactory<TOptions>(IHttpClientFactory httpClien
             throw new InvalidOperationException(string.Join(" ", errors));
         }
 
-        return Build(id, common, options, httpClients.CreateClient(WebhookProviderFactory.HttpClientName));
+        return build(id, common, options, httpClients.CreateClient(WebhookProviderFactory.HttpClientName));
     }
-
-    protected abstract IDeliveryProvider Build(string id, ProviderOptions common, TOptions options, HttpClient http);
 }
