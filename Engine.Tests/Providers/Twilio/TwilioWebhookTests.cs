@@ -63,6 +63,20 @@ public sealed class TwilioWebhookTests
         Assert.Single(await host.WebhookEventsAsync());
     }
 
+    [Fact]
+    public void Sign_MatchesTwiliosDocumentedExample()
+    {
+        // The worked example of Twilio's webhook security documentation (auth token 12345).
+        var parameters = new Dictionary<string, string>
+        {
+            ["CallSid"] = "CA1234567890ABCDE", ["Caller"] = "+14158675310", ["Digits"] = "1234", ["From"] = "+14158675310", ["To"] = "+18005551212",
+        };
+
+        var signature = NotificationOps.Engine.Providers.Twilio.TwilioWebhook.Sign("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", parameters);
+
+        Assert.Equal("GvWf1cFY/Q7PnoempGyD5oXAezc=", signature);
+    }
+
     private static async Task<WebhookTestHost> CreateAsync()
     {
         var host = await WebhookTestHost.CreateAsync("twilio", new Dictionary<string, string?>());
