@@ -24,6 +24,7 @@ using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Security;
+using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine;
 
@@ -115,6 +116,7 @@ public static class EngineServiceCollectionExtensions
         // The attempt timeout is enforced by the send job, per attempt; the client's own must not cut in first.
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
+        services.AddNotificationTracking();
         return builder;
     }
 
@@ -133,6 +135,7 @@ public static class EngineServiceCollectionExtensions
     public static IEndpointRouteBuilder MapNotificationEngine(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapNotificationApi();
+        endpoints.MapTracking();
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
         endpoints.MapOpenApi();

@@ -8,6 +8,7 @@ using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
+using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Persistence;
 
@@ -34,6 +35,18 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();
+
+    public DbSet<TrackedLink> TrackedLinks => Set<TrackedLink>();
+
+    public DbSet<TrackingHit> TrackingHits => Set<TrackingHit>();
+
+    public DbSet<TrackingSigningKey> TrackingSigningKeys => Set<TrackingSigningKey>();
+
+    public DbSet<TrackingWatermark> TrackingWatermarks => Set<TrackingWatermark>();
+
+    public DbSet<TemplateDailyStats> TemplateDailyStats => Set<TemplateDailyStats>();
+
+    public DbSet<LinkDailyStats> LinkDailyStats => Set<LinkDailyStats>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
