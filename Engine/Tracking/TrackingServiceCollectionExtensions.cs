@@ -14,6 +14,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton<ClientAddressResolver>();
         services.AddSingleton<TrackingHitWriter>();
         services.AddTransient<TrackingAggregationJob>();
+        services.AddSingleton<TrackingAnalytics>();
         return services;
     }
 }
