@@ -156,9 +156,9 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
         foreach (var click in clicks)
         {
             var linkId = click.LinkId!;
-            if (!stored.TryGetValue((click.MessageId, linkId), out var link))
+            if (!stored.TryGetValue((click.MessageId, linkId), out var link) || link.Kind == TrackedLinkKind.Honeypot)
             {
-                continue;
+                continue; // the honeypot is no link of the template: its hits count as machine clicks of the day only
             }
 
             var key = (templates[click.MessageId], linkId, DateOnly.FromDateTime(click.At.UtcDateTime));

@@ -50,6 +50,6 @@ public sealed class MessageTrackingTests : MudBlazorTestContext, IAsyncLifetime
         Assert.NotNull(rows[0].QuerySelector("[data-testid=hit-human]"));
         Assert.NotNull(rows[1].QuerySelector("[data-testid=hit-machine]"));
         Assert.Contains("Apple Mail Privacy Protection", rows[1].TextContent);
-        Assert.Contains("1 clicks", component.Find("[data-testid=hit-summary]").TextContent);
+        Assert.Contains("Human: 0 opens, 1 click", component.Find("[data-testid=hit-summary]").TextContent);
     }
 }
