@@ -61,8 +61,7 @@ public sealed class TrackingHitWriter : IAsyncDisposable
                 hit.MachineReason = $"within {window.TotalSeconds:0.#} s of delivery";
             }
 
-            // A fresh row each time: the same hit object may be committed again alone after a failed group.
-            stored.Add(Copy(hit));
+            stored.Add(hit);
         }
 
         await InsertAsync(db, stored);
@@ -151,20 +150,6 @@ public sealed class TrackingHitWriter : IAsyncDisposable
 
     private static bool Within(DateTimeOffset at, DateTimeOffset? reference, TimeSpan window) =>
         reference is { } r && at >= r && at - r < window;
-
-    private static TrackingHit Copy(TrackingHit hit) => new()
-    {
-        MessageId = hit.MessageId,
-        Kind = hit.Kind,
-        LinkId = hit.LinkId,
-        At = hit.At,
-        Method = hit.Method,
-        UserAgent = hit.UserAgent,
-        ClientIp = hit.ClientIp,
-        Machine = hit.Machine,
-        MachineReason = hit.MachineReason,
-        Proxied = hit.Proxied,
-    };
 
     private sealed record MessageState(string Id, MessageStatus Status, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt);
 }
