@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
@@ -33,8 +34,9 @@ public sealed partial class TrackingFlowTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // What reached a server: a request the policy blocks never gets this far.
         var fetched = new List<string>();
-        page.Request += (_, request) =>
+        page.RequestFinished += (_, request) =>
         {
             if (request.Url.Contains("/t/", StringComparison.Ordinal) || request.Url.Contains("images.example", StringComparison.Ordinal))
             {
@@ -51,7 +53,7 @@ public sealed partial class TrackingFlowTests
 
         // The rendered HTML carries the pixel and a remote image; the viewer's policy lets neither load.
         Assert.Empty(fetched);
-        Assert.Equal("DELIVERED", await StatusAsync(api, id));
+        Assert.Equal(0, await HitCountAsync(app));
 
         // The recipient opens the mail: their client loads the pixel.
         var output = JsonNode.Parse(await api.GetStringAsync($"/api/messages/{id}/output"))!;
@@ -66,6 +68,16 @@ public sealed partial class TrackingFlowTests
         await Expect(page.GetByTestId("hit-summary")).ToContainTextAsync("Human: 1 open, 0 clicks");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("message-detail-tracking"), FullPage = true });
         Assert.Empty(fetched);
+        Assert.Equal(1, await HitCountAsync(app)); // the recipient's, not the viewer's
+    }
+
+    private static async Task<long> HitCountAsync(AppProcess app)
+    {
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM TrackingHits";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<string> StatusAsync(HttpClient api, string id) =>
