@@ -25,6 +25,7 @@ using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Security;
+using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine;
 
@@ -118,6 +119,7 @@ public static class EngineServiceCollectionExtensions
         // The attempt timeout is enforced by the send job, per attempt; the client's own must not cut in first.
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
+        services.AddNotificationTracking();
         return builder;
     }
 
@@ -137,6 +139,7 @@ public static class EngineServiceCollectionExtensions
     {
         endpoints.MapNotificationApi();
         endpoints.MapProviderWebhooks();
+        endpoints.MapTracking();
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
         endpoints.MapOpenApi();

@@ -12,6 +12,8 @@ public sealed class MessageResenderTests
         ["Providers:sim-email:Type"] = "simulated",
         ["Providers:sim-email:Channel"] = "email",
         ["Providers:sim-email:DeliveryDelayMs"] = "0",
+        // Tracked links carry the message id; with tracking off the copy renders exactly what the original did.
+        ["Tracking:Channels:email"] = "false",
     };
 
     [Fact]

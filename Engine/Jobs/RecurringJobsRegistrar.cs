@@ -1,10 +1,12 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Jobs;
 
 /// <summary>Registers the recurring jobs and runs the recovery sweep once at start-up.</summary>
-public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
+public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<TrackingOptions> tracking) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -13,6 +15,11 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBack
             JobQueues.Default,
             job => job.RunAsync(false, CancellationToken.None),
             Cron.Minutely());
+        recurring.AddOrUpdate<TrackingAggregationJob>(
+            TrackingAggregationJob.JobId,
+            JobQueues.Tracking,
+            job => job.RunAsync(CancellationToken.None),
+            tracking.Value.AggregationCron);
 
         // A crash may have left work behind; do not wait a minute to pick it up.
         jobs.Enqueue<RecoverySweepJob>(JobQueues.Default, job => job.RunAsync(true, CancellationToken.None));

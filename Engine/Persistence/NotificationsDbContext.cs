@@ -10,6 +10,7 @@ using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Webhooks;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
+using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Persistence;
 
@@ -40,6 +41,18 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<ProviderIntegration> ProviderIntegrations => Set<ProviderIntegration>();
 
     public DbSet<ProviderWebhookReceipt> ProviderWebhookReceipts => Set<ProviderWebhookReceipt>();
+
+    public DbSet<TrackedLink> TrackedLinks => Set<TrackedLink>();
+
+    public DbSet<TrackingHit> TrackingHits => Set<TrackingHit>();
+
+    public DbSet<TrackingSigningKey> TrackingSigningKeys => Set<TrackingSigningKey>();
+
+    public DbSet<TrackingWatermark> TrackingWatermarks => Set<TrackingWatermark>();
+
+    public DbSet<TemplateDailyStats> TemplateDailyStats => Set<TemplateDailyStats>();
+
+    public DbSet<LinkDailyStats> LinkDailyStats => Set<LinkDailyStats>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

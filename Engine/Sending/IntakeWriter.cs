@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,87 +8,33 @@ using NotificationOps.Engine.Persistence;
 namespace NotificationOps.Engine.Sending;
 
 /// <summary>
-/// Group commit for accepted sends: concurrent requests hand their rows to one writer, which stores many
-/// requests in one transaction and acknowledges each only after that commit. Durable before the 202, without
-/// paying a transaction per request.
+/// Group commit (<see cref="GroupCommit{T}"/>) for accepted sends: many requests are stored in one transaction and
+/// each is acknowledged only after that commit. Durable before the 202, without a transaction per request.
 /// </summary>
 public sealed class IntakeWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
-    private readonly Channel<IntakeBatch> queue = Channel.CreateUnbounded<IntakeBatch>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<NotificationsDbContext> dbFactory;
     private readonly IBackgroundJobClient jobs;
-    private readonly ILogger<IntakeWriter> logger;
-    private readonly Task loop;
+    private readonly GroupCommit<IntakeBatch> writer;
 
     public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, ILogger<IntakeWriter> logger)
     {
         this.dbFactory = dbFactory;
         this.jobs = jobs;
-        this.logger = logger;
-        loop = Task.Run(RunAsync);
+        writer = new GroupCommit<IntakeBatch>(async batches =>
+        {
+            await CommitAsync(batches);
+            EnqueueSends(batches);
+        }, logger, MaxBatch);
     }
 
     /// <summary>Completes once the rows are committed; throws what the commit threw.</summary>
-    public Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags)
-    {
-        var batch = new IntakeBatch(messages, events, tags);
-        if (!queue.Writer.TryWrite(batch))
-        {
-            throw new InvalidOperationException("The intake writer has stopped.");
-        }
+    public Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags) =>
+        writer.WriteAsync(new IntakeBatch(messages, events, tags));
 
-        return batch.Committed.Task;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        await loop;
-    }
-
-    private async Task RunAsync()
-    {
-        var pending = new List<IntakeBatch>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
-        {
-            pending.Clear();
-            while (pending.Count < MaxBatch && queue.Reader.TryRead(out var batch))
-            {
-                pending.Add(batch);
-            }
-
-            try
-            {
-                await CommitAsync(pending);
-                EnqueueSends(pending);
-                pending.ForEach(b => b.Committed.TrySetResult());
-            }
-            catch (Exception ex) when (pending.Count > 1)
-            {
-                // One bad request must not fail its neighbours: store them one by one to find it.
-                logger.LogWarning(ex, "A group commit of {Count} sends failed; committing them one at a time", pending.Count);
-                foreach (var batch in pending)
-                {
-                    try
-                    {
-                        await CommitAsync([batch]);
-                        EnqueueSends([batch]);
-                        batch.Committed.TrySetResult();
-                    }
-                    catch (Exception single)
-                    {
-                        batch.Committed.TrySetException(single);
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                pending.ForEach(b => b.Committed.TrySetException(ex));
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
 
     /// <summary>
     /// After commit, never before: a job never points at a row that does not exist. What was committed together
@@ -119,8 +64,5 @@ public sealed class IntakeWriter : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
-    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags)
-    {
-        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags);
 }

@@ -9,6 +9,7 @@ using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
+using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Sending;
 
@@ -27,6 +28,7 @@ public sealed class SendJob(
     RetrySchedule retries,
     IOptions<DeliveryOptions> options,
     IBackgroundJobClient jobs,
+    TrackingDecorator tracking,
     TimeProvider time,
     ILogger<SendJob> logger)
 {
@@ -77,7 +79,7 @@ public sealed class SendJob(
                 continue;
             }
 
-            work.Add((message, plan, target));
+            work.Add((message, plan, await tracking.ApplyAsync(message.Id, target, cancellationToken)));
         }
 
         if (work.Count == 0)
@@ -112,6 +114,7 @@ public sealed class SendJob(
                 message.AttemptCount = row.AttemptCount;
             }
 
+            await TrackingDecorator.SaveLinksAsync(db, work.SelectMany(w => w.Target.Links), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -301,6 +304,7 @@ public sealed class SendJob(
     {
         var started = time.GetUtcNow();
         var attempt = NewAttempt(message, target, started);
+        target = await tracking.ApplyAsync(message.Id, target, cancellationToken);
 
         // The attempt is durable before the provider hears of it: after a crash we know it may have gone out.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -314,6 +318,7 @@ public sealed class SendJob(
             db.DeliveryAttempts.Add(attempt);
             var row = await db.Messages.FirstAsync(m => m.Id == message.Id, cancellationToken);
             StampAttempt(row, target, started);
+            await TrackingDecorator.SaveLinksAsync(db, target.Links, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             message.AttemptCount = row.AttemptCount;

@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using NotificationOps.Dashboard.Components.Pages.Analytics;
 using NotificationOps.Dashboard.Components.Pages.Audiences;
 using NotificationOps.Dashboard.Components.Pages.Automations;
 using NotificationOps.Dashboard.Components.Pages.Status;
@@ -16,7 +15,6 @@ public sealed class NotLandedPagesTests : MudBlazorTestContext
         { typeof(TemplatesPage), "Template" },
         { typeof(AudiencesPage), "Audiences" },
         { typeof(AutomationsPage), "Automations" },
-        { typeof(AnalyticsPage), "Analytics" },
         { typeof(StatusPage), "status" },
     };
 

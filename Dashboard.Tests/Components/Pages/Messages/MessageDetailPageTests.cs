@@ -32,6 +32,7 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
         Services.AddSingleton(engine.Services.GetRequiredService<MessageDetailsQuery>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageOperations>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageResender>());
+        Services.AddSingleton(engine.Services.GetRequiredService<NotificationOps.Engine.Tracking.TrackingAnalytics>());
         Services.AddSingleton<TimeProvider>(engine.Time);
     }
 
@@ -68,7 +69,9 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
         Assert.Equal(string.Empty, frame.GetAttribute("sandbox"));
         Assert.Contains("Hello <strong>Ada</strong>", frame.GetAttribute("srcdoc"));
         Assert.Equal("Hello Ada", page.Find("[data-testid=rendered-text]").TextContent.Trim());
-        Assert.Contains("not been built yet", page.Find("[data-testid=not-landed]").TextContent);
+        Assert.Contains("No opens or clicks recorded", page.WaitForElement("[data-testid=no-hits]", Deadline).TextContent);
+        // Viewing the message fetches nothing: not its open pixel, not its images.
+        Assert.Contains("<head>" + NotificationOps.Dashboard.Components.Pages.Messages.RenderedHtmlPolicy.Meta, frame.GetAttribute("srcdoc"));
     }
 
     [Fact]

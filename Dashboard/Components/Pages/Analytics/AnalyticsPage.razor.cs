@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using NotificationOps.Engine.Tracking;
+
+namespace NotificationOps.Dashboard.Components.Pages.Analytics;
+
+/// <summary>
+/// The funnel sent → delivered → opened → clicked for a period, template and channel (all in the query string, so
+/// a view is a link), its course over time, and the per-link clicks. Machine hits are shown apart, never counted.
+/// </summary>
+public sealed partial class AnalyticsPage
+{
+    /// <summary>The template filter's value for "all" (the empty string is a real key: inline content).</summary>
+    public const string AllTemplates = "*";
+
+    private static readonly int[] Periods = [7, 30, 90];
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    private IReadOnlyList<string> templates = [];
+    private AnalyticsReport? report;
+    private List<ChartSeries<double>> series = [];
+    private string[] labels = [];
+    private string? error;
+    private int days = 30;
+    private string template = AllTemplates;
+    private string channel = string.Empty;
+
+    [Inject]
+    private TrackingAnalytics Analytics { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "days")]
+    private int? DaysParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "template")]
+    private string? TemplateParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "channel")]
+    private string? ChannelParameter { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        days = DaysParameter is { } d && Periods.Contains(d) ? d : 30;
+        template = TemplateParameter ?? AllTemplates;
+        channel = ChannelParameter is { } c && Engine.Channels.IsKnown(c) ? c : string.Empty;
+        try
+        {
+            templates = await Analytics.TemplatesAsync();
+            var to = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+            var from = to.AddDays(1 - days);
+            report = await Analytics.ReportAsync(new AnalyticsQuery(from, to, template == AllTemplates ? null : template, channel.Length == 0 ? null : channel));
+            BuildChart(from, to);
+            error = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = ex.Message;
+        }
+    }
+
+    private void BuildChart(DateOnly from, DateOnly to)
+    {
+        var byDay = report!.Days.ToDictionary(d => d.Day!.Value);
+        var range = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        double[] Values(Func<AnalyticsTotals, long> pick) =>
+            range.Select(day => byDay.TryGetValue(day, out var totals) ? pick(totals) : 0d).ToArray();
+        // Every label on a 90-day axis is unreadable: about ten of them, the rest left blank.
+        var step = Math.Max(1, range.Count / 10);
+        labels = range.Select((day, i) => i % step == 0 ? day.ToString("MM-dd", Culture) : string.Empty).ToArray();
+        series =
+        [
+            new() { Name = "Delivered", Data = new ChartData<double>(Values(t => t.Delivered)) },
+            new() { Name = "Opened (unique)", Data = new ChartData<double>(Values(t => t.UniqueOpens)) },
+            new() { Name = "Clicked (unique)", Data = new ChartData<double>(Values(t => t.UniqueClicks)) },
+            new() { Name = "Machine hits", Data = new ChartData<double>(Values(t => t.MachineOpens + t.MachineClicks)) },
+        ];
+    }
+
+    private IEnumerable<(string Key, string Label, long Value, string Note)> Funnel()
+    {
+        var t = report!.Totals;
+        yield return ("sent", "Sent", t.Sent, "accepted by a provider");
+        yield return ("delivered", "Delivered", t.Delivered, $"{Share(t.Delivered, t.Sent)} of sent");
+        yield return ("opened", "Opened", t.UniqueOpens, $"{Share(t.UniqueOpens, t.Delivered)} of delivered · {t.TotalOpens.ToString("N0", Culture)} opens in all");
+        yield return ("clicked", "Clicked", t.UniqueClicks, $"{Share(t.UniqueClicks, t.UniqueOpens)} of opened · {t.TotalClicks.ToString("N0", Culture)} clicks in all");
+    }
+
+    private static string Share(long part, long whole) => whole == 0 ? "—" : (part / (double)whole).ToString("P0", Culture);
+
+    private static string TemplateLabel(string name) => name.Length == 0 ? "(inline content)" : name;
+
+    private Task NavigateAsync(int newDays, string newTemplate, string newChannel)
+    {
+        var query = new Dictionary<string, object?>
+        {
+            ["days"] = newDays == 30 ? null : newDays,
+            ["template"] = newTemplate == AllTemplates ? null : newTemplate,
+            ["channel"] = newChannel.Length == 0 ? null : newChannel,
+        };
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query));
+        return Task.CompletedTask;
+    }
+}

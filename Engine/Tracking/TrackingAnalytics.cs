@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Persistence;
+
+namespace NotificationOps.Engine.Tracking;
+
+/// <summary>Read side of tracking: the aggregated funnel, series and link breakdown, and one message's hits.</summary>
+public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> dbFactory)
+{
+    /// <summary>How many hits the message detail lists (the newest); the rest are counted, not shown.</summary>
+    public const int MaxHitsShown = 200;
+
+    public async Task<IReadOnlyList<string>> TemplatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TemplateDailyStats.AsNoTracking().Select(s => s.Template).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+    }
+
+    public async Task<AnalyticsReport> ReportAsync(AnalyticsQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stats = db.TemplateDailyStats.AsNoTracking().Where(s => s.Day >= query.From && s.Day <= query.To);
+        if (query.Template is not null)
+        {
+            stats = stats.Where(s => s.Template == query.Template);
+        }
+
+        if (!string.IsNullOrEmpty(query.Channel))
+        {
+            stats = stats.Where(s => s.Channel == query.Channel);
+        }
+
+        var days = (await stats
+                .GroupBy(s => s.Day)
+                .Select(g => new
+                {
+                    Day = g.Key,
+                    Sent = g.Sum(s => s.Sent),
+                    Delivered = g.Sum(s => s.Delivered),
+                    UniqueOpens = g.Sum(s => s.UniqueOpens),
+                    TotalOpens = g.Sum(s => s.TotalOpens),
+                    UniqueClicks = g.Sum(s => s.UniqueClicks),
+                    TotalClicks = g.Sum(s => s.TotalClicks),
+                    MachineOpens = g.Sum(s => s.MachineOpens),
+                    MachineClicks = g.Sum(s => s.MachineClicks),
+                })
+                .ToListAsync(cancellationToken))
+            .OrderBy(d => d.Day)
+            .Select(d => new AnalyticsTotals(d.Day, d.Sent, d.Delivered, d.UniqueOpens, d.TotalOpens, d.UniqueClicks, d.TotalClicks, d.MachineOpens, d.MachineClicks))
+            .ToList();
+        var totals = new AnalyticsTotals(null,
+            days.Sum(d => d.Sent), days.Sum(d => d.Delivered), days.Sum(d => d.UniqueOpens), days.Sum(d => d.TotalOpens),
+            days.Sum(d => d.UniqueClicks), days.Sum(d => d.TotalClicks), days.Sum(d => d.MachineOpens), days.Sum(d => d.MachineClicks));
+
+        // Links are counted per template, not per channel: a link position is the template's.
+        var linkRows = db.LinkDailyStats.AsNoTracking().Where(s => s.Day >= query.From && s.Day <= query.To);
+        if (query.Template is not null)
+        {
+            linkRows = linkRows.Where(s => s.Template == query.Template);
+        }
+
+        var links = (await linkRows.ToListAsync(cancellationToken))
+            .GroupBy(s => (s.Template, s.LinkId))
+            .Select(g =>
+            {
+                var latest = g.MaxBy(s => s.Day)!;
+                return new AnalyticsLink(g.Key.Template, g.Key.LinkId, latest.Url, latest.Text,
+                    g.Sum(s => s.UniqueClicks), g.Sum(s => s.TotalClicks), g.Sum(s => s.MachineClicks));
+            })
+            .OrderByDescending(l => l.TotalClicks).ThenBy(l => l.Template).ThenBy(l => l.LinkId)
+            .ToList();
+        var countedUntil = await db.TrackingWatermarks.AsNoTracking().MaxAsync(w => (DateTimeOffset?)w.UpdatedAt, cancellationToken);
+        return new AnalyticsReport(totals, days, links, countedUntil);
+    }
+
+    public async Task<MessageTrackingActivity> ActivityAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hits = await db.TrackingHits.AsNoTracking().Where(h => h.MessageId == messageId)
+            .OrderByDescending(h => h.Id).Take(MaxHitsShown).ToListAsync(cancellationToken);
+        var links = await db.TrackedLinks.AsNoTracking().Where(l => l.MessageId == messageId).ToDictionaryAsync(l => l.LinkId, cancellationToken);
+        return new MessageTrackingActivity(hits, links);
+    }
+}

@@ -1,0 +1,7 @@
+namespace NotificationOps.Engine.Tracking;
+
+public enum TrackingHitKind
+{
+    Open,
+    Click,
+}

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
+
+namespace NotificationOps.Engine.Tracking;
+
+/// <summary>
+/// Stores tracking hits through a group commit: a hit is acknowledged once committed, many hits share one
+/// transaction. In that transaction the hits right after delivery are flagged, and a message's first human open
+/// or click moves its status (OPENED, CLICKED) through the status writer; machine hits never do.
+/// </summary>
+public sealed class TrackingHitWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private const int RowsPerInsert = 32;
+
+    private readonly IDbContextFactory<NotificationsDbContext> dbFactory;
+    private readonly MessageStatusWriter statusWriter;
+    private readonly IOptions<TrackingOptions> options;
+    private readonly GroupCommit<TrackingHit> writer;
+
+    public TrackingHitWriter(
+        IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter statusWriter, IOptions<TrackingOptions> options, ILogger<TrackingHitWriter> logger)
+    {
+        this.dbFactory = dbFactory;
+        this.statusWriter = statusWriter;
+        this.options = options;
+        writer = new GroupCommit<TrackingHit>(CommitAsync, logger, MaxBatch);
+    }
+
+    /// <summary>Completes once the hit (and any status change it causes) is committed.</summary>
+    public Task WriteAsync(TrackingHit hit) => writer.WriteAsync(hit);
+
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
+
+    private async Task CommitAsync(IReadOnlyList<TrackingHit> hits)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ids = hits.Select(h => h.MessageId).Distinct().ToList();
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id))
+            .Select(m => new MessageState(m.Id, m.Status, m.SentAt, m.DeliveredAt))
+            .ToDictionaryAsync(m => m.Id);
+        var window = TimeSpan.FromSeconds(options.Value.MachineHitWindowSeconds);
+        var stored = new List<TrackingHit>(hits.Count);
+        foreach (var hit in hits)
+        {
+            if (!messages.TryGetValue(hit.MessageId, out var message))
+            {
+                continue; // a genuine token of a message deleted since: nothing to attach the hit to
+            }
+
+            if (!hit.Machine && (Within(hit.At, message.SentAt, window) || Within(hit.At, message.DeliveredAt, window)))
+            {
+                hit.Machine = true;
+                hit.MachineReason = $"within {window.TotalSeconds:0.#} s of delivery";
+            }
+
+            stored.Add(hit);
+        }
+
+        await InsertAsync(db, stored);
+        foreach (var first in stored.Where(h => !h.Machine).GroupBy(h => h.MessageId))
+        {
+            var click = first.FirstOrDefault(h => h.Kind == TrackingHitKind.Click);
+            var signal = click ?? first.First();
+            await TransitionAsync(db, messages[first.Key].Status, signal);
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private async Task TransitionAsync(NotificationsDbContext db, MessageStatus current, TrackingHit hit)
+    {
+        var to = hit.Kind == TrackingHitKind.Click ? MessageStatus.Clicked : MessageStatus.Opened;
+        if (!MessageStatusMachine.CanTransition(current, to))
+        {
+            return; // already there or beyond: a repeat is an event only
+        }
+
+        var request = new TransitionRequest(hit.MessageId, current, to, MessageEventSources.Tracking)
+        {
+            At = hit.At,
+            Detail = hit.Kind == TrackingHitKind.Click
+                ? $"First human click (link {hit.LinkId}){(hit.Proxied ? " through an image proxy" : "")}."
+                : $"First human open{(hit.Proxied ? " through an image proxy" : "")}.",
+        };
+        var result = await statusWriter.TryTransitionAsync(db, request);
+        if (result.Outcome == TransitionOutcome.Conflict)
+        {
+            // A webhook or job moved it meanwhile (DELIVERED arriving): decide again from where it stands now.
+            var now = await db.Messages.AsNoTracking().Where(m => m.Id == hit.MessageId).Select(m => m.Status).SingleAsync();
+            if (MessageStatusMachine.CanTransition(now, to))
+            {
+                await statusWriter.TryTransitionAsync(db, request with { ExpectedFrom = now });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Prepared multi-row INSERTs in the group's transaction. The hits are only ever appended, never read back
+    /// here, so EF's change tracking (and its per-row RETURNING) would be pure cost on the hottest path. Table,
+    /// columns and value conversions come from the EF model, so the rows are what EF would write.
+    /// </summary>
+    private static async Task InsertAsync(NotificationsDbContext db, IReadOnlyList<TrackingHit> hits)
+    {
+        var entity = db.Model.FindEntityType(typeof(TrackingHit))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        var done = 0;
+        // Full chunks share one statement text (prepared once); the remainder goes row by row.
+        foreach (var rows in new[] { RowsPerInsert, 1 })
+        {
+            if (hits.Count - done < rows)
+            {
+                continue;
+            }
+
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText =
+                $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES " +
+                string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", columns.Select((_, i) => $"@p{r}_{i}"))})"));
+            var parameters = Enumerable.Range(0, rows).SelectMany(r => columns.Select((column, i) =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{r}_{i}";
+                command.Parameters.Add(parameter);
+                return (Parameter: parameter, Getter: column.GetGetter(), Converter: column.GetTypeMapping().Converter);
+            })).ToList();
+            for (; hits.Count - done >= rows; done += rows)
+            {
+                for (var k = 0; k < parameters.Count; k++)
+                {
+                    var (parameter, getter, converter) = parameters[k];
+                    var value = getter.GetClrValue(hits[done + k / columns.Count]);
+                    parameter.Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+    }
+
+    private static bool Within(DateTimeOffset at, DateTimeOffset? reference, TimeSpan window) =>
+        reference is { } r && at >= r && at - r < window;
+
+    private sealed record MessageState(string Id, MessageStatus Status, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt);
+}
