@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Health;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
@@ -102,6 +103,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MessageResender>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();
+        services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<BrandService>();
+        services.AddSingleton<TemplateService>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<IntakeWriter>();
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();

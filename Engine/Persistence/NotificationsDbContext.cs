@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
+using NotificationOps.Engine.Templates;
 
 namespace NotificationOps.Engine.Persistence;
 
@@ -34,6 +36,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();
+
+    public DbSet<Template> Templates => Set<Template>();
+
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+
+    public DbSet<Brand> Brands => Set<Brand>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
