@@ -106,6 +106,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<BrandService>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<TemplateTestSender>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IntakeWriter>();
         services.AddSingleton<SendService>();
