@@ -48,7 +48,8 @@ public sealed partial record TemplateInput
             catch (JsonException ex)
             {
                 var path = ex.Path is { Length: > 2 } p ? "content." + p[2..] : "content";
-                throw Bad(path, $"'{path}' is not valid: {ex.Message.Split(" Path:", 2)[0]} A template's content has email (subject, html, text), sms (text), push (title, body, data), chat (text) and inbox (title, body, action_url).");
+                var problem = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "is not a field of a template's content." : "has the wrong type.";
+                throw Bad(path, $"'{path}' {problem} A template's content has email (subject, html, text), sms (text), push (title, body, data), chat (text) and inbox (title, body, action_url), all strings but push.data, an object.");
             }
         }
 
