@@ -24,6 +24,9 @@ public sealed class Brand
 
     public string? UpdatedBy { get; set; }
 
+    /// <summary>A detached copy: the cached brand is shared by renders, so edits work on a copy.</summary>
+    public Brand Copy() => (Brand)MemberwiseClone();
+
     public static Brand Default => new()
     {
         Name = "NotificationOps",

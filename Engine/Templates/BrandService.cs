@@ -34,10 +34,10 @@ public sealed partial class BrandService(IDbContextFactory<NotificationsDbContex
         Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Brands.FirstOrDefaultAsync(cancellationToken);
-        var before = row is null ? Brand.Default : Copy(row);
+        var before = row is null ? Brand.Default : row.Copy();
         if (row is null)
         {
-            row = Copy(input);
+            row = input.Copy();
             db.Brands.Add(row);
         }
 
@@ -55,7 +55,7 @@ public sealed partial class BrandService(IDbContextFactory<NotificationsDbContex
         }.Where(c => c.Item2 != c.Item3).Select(c => c.Item1).ToList();
         audit.Add(db, actor, "brand.updated", "brand", "brand", row.Name, changed.Count == 0 ? "Saved without changes." : $"Changed {string.Join(", ", changed)}.");
         await db.SaveChangesAsync(cancellationToken);
-        cached = Copy(row);
+        cached = row.Copy();
         return cached;
     }
 
@@ -80,22 +80,11 @@ public sealed partial class BrandService(IDbContextFactory<NotificationsDbContex
             }
         }
 
-        if (renderer.Check(new TemplateContent { Email = new EmailContent { Subject = "check" } }, Copy(input)).FirstOrDefault() is { } error)
+        if (renderer.Check(new TemplateContent { Email = new EmailContent { Subject = "check" } }, input.Copy()).FirstOrDefault() is { } error)
         {
             throw new SendValidationException(400, "footer_html", error.Message);
         }
     }
-
-    private static Brand Copy(Brand b) => new()
-    {
-        Name = b.Name,
-        LogoUrl = b.LogoUrl,
-        PrimaryColor = b.PrimaryColor,
-        BackgroundColor = b.BackgroundColor,
-        FooterHtml = b.FooterHtml,
-        UpdatedAt = b.UpdatedAt,
-        UpdatedBy = b.UpdatedBy,
-    };
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex Colour();

@@ -206,9 +206,20 @@ public sealed class ContentRenderer
             var handlebars = Handlebars.Create(configuration);
             TemplateHelpers.Register(handlebars);
             handlebars.RegisterTemplate(HeaderPartial, brand is null ? string.Empty : Header(brand));
-            handlebars.RegisterTemplate(FooterPartial, brand?.FooterHtml is { Length: > 0 } footer
-                ? $"<div style=\"padding:16px 24px;color:#6b7280;font-size:12px;text-align:center\">{footer}</div>"
-                : string.Empty);
+            var footer = brand?.FooterHtml ?? string.Empty;
+            try
+            {
+                // A partial is compiled when registered: a broken footer fails here, not at a send.
+                handlebars.RegisterTemplate(FooterPartial, footer.Length == 0
+                    ? string.Empty
+                    : $"<div style=\"padding:16px 24px;color:#6b7280;font-size:12px;text-align:center\">{footer}</div>");
+            }
+            catch (Exception ex) when (ex is HandlebarsException or InvalidOperationException)
+            {
+                var (line, column) = TemplateSyntaxLocator.Locate(footer, ex.Message);
+                throw new TemplateRenderException("brand.footer", line, column, ex.Message.Split("\n\nOccured at", 2)[0].Trim(), ex);
+            }
+
             return handlebars;
         }
 
