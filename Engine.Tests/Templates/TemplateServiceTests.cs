@@ -171,6 +171,23 @@ public sealed class TemplateServiceTests
     }
 
     [Fact]
+    public async Task Send_ContentFailingWithItsData_IsUndeliverableFailed_WithWhereAndWhy()
+    {
+        var (engine, templates) = await StartAsync();
+        await using var _ = engine;
+        await templates.CreateAsync(Welcome("<p>{{formatNumber amount \"Q\"}}</p>"), Author);
+        await templates.PublishAsync("welcome", Author);
+
+        var id = (await engine.SendAsync("""{"message":{"to":{"email":"ada@example.com"},"template":"welcome","data":{"amount":5}}}""")).Single();
+        await engine.RunSendJobAsync(id);
+
+        var message = await engine.MessageAsync(id);
+        Assert.Equal((MessageStatus.Undeliverable, MessageReason.Failed), (message.Status, message.Reason));
+        Assert.Contains("email.html line 1, column 4", message.Error);
+        Assert.Contains("not a number format", message.Error);
+    }
+
+    [Fact]
     public async Task Send_OnlyToChannelsWithoutContent_IsUnroutableNoChannels()
     {
         var (engine, templates) = await StartAsync();

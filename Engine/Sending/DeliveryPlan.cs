@@ -11,4 +11,5 @@ public sealed record DeliveryPlan(
     IReadOnlyList<string> Routed,
     IReadOnlyList<string> Reachable,
     (MessageStatus Status, MessageReason Reason, string Error)? Refusal,
-    TemplateContent? Template = null);
+    TemplateContent? Template = null,
+    IReadOnlyDictionary<string, RenderedContent>? Rendered = null);

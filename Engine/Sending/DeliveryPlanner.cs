@@ -31,7 +31,25 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
                     ? $"The recipient has no address for any routed channel ({string.Join(", ", routed)})."
                     : $"No routed channel ({string.Join(", ", routed)}) has both an address for the recipient and content in template '{message.Template}' version {message.TemplateVersion} (it has {string.Join(", ", template.Channels())}).")
             : null;
-        return new DeliveryPlan(body, recipient, routed, reachable, refusal, template);
+
+        // A template is rendered here, once per run, so that content that fails with this message's data (a
+        // helper given a bad value) is a refusal with the reason, not a send job failing over and over.
+        Dictionary<string, RenderedContent>? rendered = null;
+        if (refusal is null && template is not null)
+        {
+            try
+            {
+                var data = body["data"] as JsonObject;
+                var brand = brands.Current;
+                rendered = reachable.ToDictionary(c => c, c => renderer.RenderTemplate(c, template, data, recipient, brand));
+            }
+            catch (TemplateRenderException error)
+            {
+                refusal = (MessageStatus.Undeliverable, MessageReason.Failed, $"Template '{message.Template}' version {message.TemplateVersion} does not render: {error.Message}");
+            }
+        }
+
+        return new DeliveryPlan(body, recipient, routed, reachable, refusal, template, rendered);
     }
 
     /// <summary>The first provider at or after the given position, skipping channels that have none; null at the end.</summary>
@@ -56,14 +74,13 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
 
     private RenderedContent Render(DeliveryPlan plan, string channel)
     {
-        var data = plan.Body["data"] as JsonObject;
-        if (plan.Template is { } template)
+        if (plan.Rendered?.GetValueOrDefault(channel) is { } rendered)
         {
-            return renderer.RenderTemplate(channel, template, data, plan.Recipient, brands.Current);
+            return rendered;
         }
 
         var (title, text) = SendRequestParser.ParseContent(plan.Body["content"]);
-        return renderer.Render(channel, title, text, data, plan.Recipient);
+        return renderer.Render(channel, title, text, plan.Body["data"] as JsonObject, plan.Recipient);
     }
 
     /// <summary>Where the next attempt goes after the given one failed, described for the history; null when none is left.</summary>

@@ -71,7 +71,7 @@ public static class TemplateHelpers
         _ => null,
     };
 
-    private static CultureInfo Culture(string? name)
+    private static CultureInfo Culture(string? name, string helper)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -84,7 +84,7 @@ public static class TemplateHelpers
         }
         catch (CultureNotFoundException)
         {
-            throw new HandlebarsRuntimeException($"Unknown culture '{name}' (use a name like \"en-US\").");
+            throw new HandlebarsRuntimeException($"{helper}: unknown culture '{name}' (use a name like \"en-US\").");
         }
     }
 
@@ -105,11 +105,11 @@ public static class TemplateHelpers
 
         try
         {
-            return date.Value.ToString(string.IsNullOrEmpty(format) ? "yyyy-MM-dd" : format, Culture(culture));
+            return date.Value.ToString(string.IsNullOrEmpty(format) ? "yyyy-MM-dd" : format, Culture(culture, "formatDate"));
         }
         catch (FormatException)
         {
-            throw new HandlebarsRuntimeException($"'{format}' is not a date format (try \"yyyy-MM-dd HH:mm\" or \"d MMMM yyyy\").");
+            throw new HandlebarsRuntimeException($"formatDate: '{format}' is not a date format (try \"yyyy-MM-dd HH:mm\" or \"d MMMM yyyy\").");
         }
     }
 
@@ -122,11 +122,11 @@ public static class TemplateHelpers
 
         try
         {
-            return number.ToString(string.IsNullOrEmpty(format) ? "N0" : format, Culture(culture));
+            return number.ToString(string.IsNullOrEmpty(format) ? "N0" : format, Culture(culture, "formatNumber"));
         }
         catch (FormatException)
         {
-            throw new HandlebarsRuntimeException($"'{format}' is not a number format (try \"N2\", \"C\" or \"0.00\").");
+            throw new HandlebarsRuntimeException($"formatNumber: '{format}' is not a number format (try \"N2\", \"C\" or \"0.00\").");
         }
     }
 }

@@ -48,9 +48,10 @@ public static partial class TemplateSyntaxLocator
             {
                 return Position(source, index); // the partial the error names
             }
-            else if (!tag.StartsWith('!') && error.Contains($"'{FirstWord(tag)}'", StringComparison.Ordinal) && FirstWord(tag).Length > 0)
+            else if (!tag.StartsWith('!') && FirstWord(tag) is { Length: > 0 } word
+                && (error.Contains($"'{word}'", StringComparison.Ordinal) || error.StartsWith($"{word}:", StringComparison.Ordinal)))
             {
-                return Position(source, index); // the helper or value the error names
+                return Position(source, index); // the helper or value the error names (our helpers start with their name)
             }
 
             index = end + 2;
