@@ -97,7 +97,7 @@ public sealed class TemplateService(
         db.TemplateVersions.Add(new TemplateVersion { TemplateId = template.Id, Number = 1, ContentJson = content.ToJson(), Author = actor, CreatedAt = now });
         audit.Add(db, actor, "template.created", "template", template.Id, template.Alias,
             $"Created \"{template.Name}\" with {Describe(content)} (version 1, draft).");
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         catalog.Invalidate();
         return await DetailsAsync(db, template, cancellationToken);
@@ -152,7 +152,7 @@ public sealed class TemplateService(
         {
             template.UpdatedAt = now;
             audit.Add(db, actor, "template.edited", "template", template.Id, template.Alias, Capitalise(string.Join("; ", changes)) + ".");
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(db, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -194,7 +194,7 @@ public sealed class TemplateService(
             template.UpdatedAt = now;
             audit.Add(db, actor, "template.published", "template", template.Id, template.Alias,
                 $"Published version {version.Number}{(previous is { } p ? $" (replacing version {p})" : string.Empty)}: {Describe(content)}.");
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(db, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -228,7 +228,7 @@ public sealed class TemplateService(
         });
         audit.Add(db, actor, "template.restored", "template", template.Id, template.Alias,
             $"Restored version {number} as draft version {template.LatestVersion}.");
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         catalog.Invalidate();
         return await DetailsAsync(db, template, cancellationToken);
@@ -247,7 +247,7 @@ public sealed class TemplateService(
         template.DeletedAt = time.GetUtcNow();
         audit.Add(db, actor, "template.deleted", "template", template.Id, template.Alias,
             $"Deleted \"{template.Name}\" ({template.LatestVersion} versions{(template.PublishedVersion is { } p ? $", version {p} was published" : ", never published")}).");
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, cancellationToken);
         catalog.Invalidate();
         return true;
     }
@@ -259,6 +259,22 @@ public sealed class TemplateService(
         var latest = versions.First(v => v.Number == template.LatestVersion);
         var published = template.PublishedVersion is { } p ? versions.First(v => v.Number == p) : null;
         return new TemplateDetails(template, latest, TemplateContent.FromJson(latest.ContentJson), published is null ? null : TemplateContent.FromJson(published.ContentJson));
+    }
+
+    /// <summary>
+    /// Two writers of the same template (two editors, or an editor and the API) can both number the next version
+    /// alike or take one alias; the store's keys refuse the second, which is told to reload rather than given a 500.
+    /// </summary>
+    private static async Task SaveAsync(NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            throw new SendValidationException(409, "template", $"The template was changed by someone else at the same time; reload it and try again. ({ex.InnerException?.Message ?? ex.Message})");
+        }
     }
 
     private static async Task EnsureAliasFreeAsync(NotificationsDbContext db, string alias, string? exceptId, CancellationToken cancellationToken)
