@@ -205,6 +205,24 @@ public sealed class TemplatesApiTests(ApiDashboardFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Post_WithIdempotencyKey_IsReplayed_AndCreatesOnce()
+    {
+        var alias = NewAlias();
+        var key = Guid.NewGuid().ToString("N");
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/templates") { Content = ApiJson.Content(Body(alias)) };
+            request.Headers.Add("Idempotency-Key", key);
+            answers.Add(await client.SendAsync(request));
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(await answers[0].Content.ReadAsStringAsync(), await answers[1].Content.ReadAsStringAsync());
+        Assert.Equal(1, await factory.QueryAsync(db => db.Templates.CountAsync(t => t.Alias == alias)));
+    }
+
+    [Fact]
     public async Task Unknown_Is404()
     {
         var error = await SendAsync(HttpMethod.Get, "/api/templates/does-not-exist", null, HttpStatusCode.NotFound);
