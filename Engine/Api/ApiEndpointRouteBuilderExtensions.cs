@@ -17,6 +17,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapSend();
         api.MapMessages();
         api.MapProfiles();
+        api.MapTemplates();
 
         // Unknown /api paths answer JSON 404 (after the key check), never the dashboard's login redirect.
         api.MapFallback((HttpContext context) => TypedResults.NotFound(

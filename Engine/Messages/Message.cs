@@ -22,6 +22,12 @@ public sealed class Message
     /// <summary>The template id or alias (Courier's "notification"), when sent by template.</summary>
     public string? Template { get; set; }
 
+    /// <summary>The template it was sent with (resolved from <see cref="Template"/> at intake).</summary>
+    public string? TemplateId { get; set; }
+
+    /// <summary>The template version pinned at intake: every attempt, retries included, renders this one.</summary>
+    public int? TemplateVersion { get; set; }
+
     /// <summary>The channel and provider of the latest attempt, or of the success.</summary>
     public string? Channel { get; set; }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
@@ -10,6 +11,7 @@ using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Webhooks;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
+using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Persistence;
@@ -53,6 +55,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<TemplateDailyStats> TemplateDailyStats => Set<TemplateDailyStats>();
 
     public DbSet<LinkDailyStats> LinkDailyStats => Set<LinkDailyStats>();
+
+    public DbSet<Template> Templates => Set<Template>();
+
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+
+    public DbSet<Brand> Brands => Set<Brand>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

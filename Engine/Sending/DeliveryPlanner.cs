@@ -7,7 +7,7 @@ using NotificationOps.Engine.Templates;
 namespace NotificationOps.Engine.Sending;
 
 /// <summary>Routing (DESIGN.md, Data flow 3): channel order, then provider order within the channel; and rendering.</summary>
-public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer renderer, TimeProvider time)
+public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer renderer, TemplateCatalog templates, BrandService brands, TimeProvider time)
 {
     public DeliveryPlan Plan(Message message)
     {
@@ -15,16 +15,41 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
         var body = request["message"]!.AsObject();
         var recipient = request["to"] as JsonObject ?? new JsonObject();
         var routed = RoutedChannels(body);
-        var reachable = routed.Where(c => ChannelAddresses.For(c, recipient) is not null).ToList();
+
+        // The version pinned at intake, so every attempt renders the same; a channel it has no content for is not offered.
+        var template = message.Template is not null && message.TemplateId is { } templateId && message.TemplateVersion is { } version
+            ? templates.Content(templateId, version)
+            : null;
+        var reachable = routed.Where(c => ChannelAddresses.For(c, recipient) is not null && (template is null || template.Has(c))).ToList();
         (MessageStatus, MessageReason, string)? refusal =
             message.ExpiresAt is { } expires && expires <= time.GetUtcNow()
                 ? (MessageStatus.Undeliverable, MessageReason.Failed, $"Not sent within timeout.message (expired {expires:O}).")
-            : message.Template is not null
+            : message.Template is not null && template is null
                 ? (MessageStatus.Undeliverable, MessageReason.Unpublished, $"Template '{message.Template}' has no published version.")
             : reachable.Count == 0
-                ? (MessageStatus.Unroutable, MessageReason.NoChannels, $"The recipient has no address for any routed channel ({string.Join(", ", routed)}).")
+                ? (MessageStatus.Unroutable, MessageReason.NoChannels, template is null
+                    ? $"The recipient has no address for any routed channel ({string.Join(", ", routed)})."
+                    : $"No routed channel ({string.Join(", ", routed)}) has both an address for the recipient and content in template '{message.Template}' version {message.TemplateVersion} (it has {string.Join(", ", template.Channels())}).")
             : null;
-        return new DeliveryPlan(body, recipient, routed, reachable, refusal);
+
+        // A template is rendered here, once per run, so that content that fails with this message's data (a
+        // helper given a bad value) is a refusal with the reason, not a send job failing over and over.
+        Dictionary<string, RenderedContent>? rendered = null;
+        if (refusal is null && template is not null)
+        {
+            try
+            {
+                var data = body["data"] as JsonObject;
+                var brand = brands.Current;
+                rendered = reachable.ToDictionary(c => c, c => renderer.RenderTemplate(c, template, data, recipient, brand));
+            }
+            catch (TemplateRenderException error)
+            {
+                refusal = (MessageStatus.Undeliverable, MessageReason.Failed, $"Template '{message.Template}' version {message.TemplateVersion} does not render: {error.Message}");
+            }
+        }
+
+        return new DeliveryPlan(body, recipient, routed, reachable, refusal, template, rendered);
     }
 
     /// <summary>The first provider at or after the given position, skipping channels that have none; null at the end.</summary>
@@ -36,8 +61,7 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
             var candidates = Candidates(plan, channel);
             if (providerIndex < candidates.Count)
             {
-                var (title, text) = SendRequestParser.ParseContent(plan.Body["content"]);
-                var rendered = renderer.Render(channel, title, text, plan.Body["data"] as JsonObject, plan.Recipient);
+                var rendered = Render(plan, channel);
                 return new DeliveryTarget(candidates[providerIndex], channel, channelIndex, providerIndex, rendered, ChannelAddresses.For(channel, plan.Recipient)!);
             }
 
@@ -46,6 +70,17 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
         }
 
         return null;
+    }
+
+    private RenderedContent Render(DeliveryPlan plan, string channel)
+    {
+        if (plan.Rendered?.GetValueOrDefault(channel) is { } rendered)
+        {
+            return rendered;
+        }
+
+        var (title, text) = SendRequestParser.ParseContent(plan.Body["content"]);
+        return renderer.Render(channel, title, text, plan.Body["data"] as JsonObject, plan.Recipient);
     }
 
     /// <summary>Where the next attempt goes after the given one failed, described for the history; null when none is left.</summary>

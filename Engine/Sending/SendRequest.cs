@@ -12,6 +12,9 @@ public sealed record SendRequest
 
     public string? Template { get; init; }
 
+    /// <summary>A given template version instead of the published one (a test send of a draft); never from the API.</summary>
+    public int? TemplateVersion { get; init; }
+
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public string? TraceId { get; init; }

@@ -5,6 +5,7 @@ using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Routing;
+using NotificationOps.Engine.Templates;
 
 namespace NotificationOps.Engine.Sending;
 
@@ -17,6 +18,7 @@ public sealed class SendService(
     IntakeWriter intake,
     IBackgroundJobClient jobs,
     RetrySchedule retries,
+    TemplateCatalog templates,
     TimeProvider time)
 {
     public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default)
@@ -34,13 +36,22 @@ public sealed class SendService(
             profiles = await db.Profiles.AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DataJson, cancellationToken);
         }
 
+        // Pinned now: the message renders this version on every attempt, whatever is published later. None
+        // published leaves it unpinned, and the pipeline refuses it (UNDELIVERABLE, UNPUBLISHED).
+        var pinned = request.Template is not { } template ? null
+            : request.TemplateVersion is { } version ? await templates.FindVersionAsync(template, version, cancellationToken)
+            : await templates.FindPublishedAsync(template, cancellationToken);
+
         var messages = new List<Message>();
         foreach (var recipient in request.Recipients)
         {
             var merged = Merge(recipient, recipient.UserId is null ? null : profiles.GetValueOrDefault(recipient.UserId));
-            foreach (var channels in Split(request, merged))
+            foreach (var channels in Split(request, merged, pinned?.Content))
             {
-                messages.Add(NewMessage(request, requestId, merged, channels, now, startAt, delayed));
+                var message = NewMessage(request, requestId, merged, channels, now, startAt, delayed);
+                message.TemplateId = pinned?.TemplateId;
+                message.TemplateVersion = pinned?.Version;
+                messages.Add(message);
             }
         }
 
@@ -118,7 +129,7 @@ public sealed class SendService(
     }
 
     /// <summary>"all" becomes one message per reachable channel; "single" stays one message.</summary>
-    private static IEnumerable<IReadOnlyList<string>?> Split(SendRequest request, JsonObject recipient)
+    private static IEnumerable<IReadOnlyList<string>?> Split(SendRequest request, JsonObject recipient, TemplateContent? template)
     {
         if (request.RoutingMethod != RoutingMethods.All)
         {
@@ -127,7 +138,7 @@ public sealed class SendService(
         }
 
         var reachable = (request.RoutingChannels ?? Channels.DefaultOrder)
-            .Where(c => ChannelAddresses.For(c, recipient) is not null)
+            .Where(c => ChannelAddresses.For(c, recipient) is not null && (template is null || template.Has(c)))
             .ToList();
         if (reachable.Count == 0)
         {

@@ -229,6 +229,55 @@ describe('Courier node SDK 7.10.2 against NotificationOps', () => {
     assert.ok(err instanceof NotFoundError, `404 should surface as NotFoundError, got ${err.constructor.name}`);
   });
 
+  /** Our /api/templates (the SDK has no resource for it): creates a template, publishes it unless told not to. */
+  async function createTemplate(alias, { publish = true } = {}) {
+    const headers = { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' };
+    const created = await fetch(`${app.apiUrl}/templates`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        alias,
+        name: 'Welcome (SDK test)',
+        content: {
+          email: { subject: 'Welcome, {{name}}', html: '<h1>Hello {{name}}</h1><p>Plan: {{default plan "free"}}</p>' },
+          sms: { text: 'Hi {{name}}' },
+        },
+      }),
+    });
+    assert.equal(created.status, 201, `POST /api/templates should answer 201, got ${created.status}: ${await created.text()}`);
+    if (publish) {
+      const published = await fetch(`${app.apiUrl}/templates/${alias}/publish`, { method: 'POST', headers });
+      assert.equal(published.status, 200, `publish should answer 200, got ${published.status}: ${await published.text()}`);
+    }
+  }
+
+  appTest('send.message with a template alias and data renders the published template', async () => {
+    const alias = `welcome-${run}`;
+    await createTemplate(alias);
+
+    const res = await call('send.message (template)', () => client.send.message({
+      message: { to: { email: `sdk+${run}-template@example.com` }, template: alias, data: { name: 'Ada <3' }, routing: EMAIL_ROUTING },
+    }));
+    const m = await waitForStatus(client, res.requestId, 'DELIVERED', DELIVERY_TIMEOUT_MS);
+    assert.equal(m.notification, alias, `the message should name its template; got ${JSON.stringify(m)}`);
+
+    const output = await call('messages.content', () => client.messages.content(res.requestId));
+    const email = output.results?.[0]?.content;
+    assert.equal(email?.subject, 'Welcome, Ada <3', `subject rendered with data; output ${JSON.stringify(output)}`);
+    assert.match(email?.html ?? '', /<h1>Hello Ada &lt;3<\/h1><p>Plan: free<\/p>/, 'HTML rendered, escaped, with the default helper');
+  });
+
+  appTest('send.message with a template that was never published is UNDELIVERABLE (UNPUBLISHED)', async () => {
+    const alias = `draft-${run}`;
+    await createTemplate(alias, { publish: false });
+
+    const res = await call('send.message (unpublished template)', () => client.send.message({
+      message: { to: { email: `sdk+${run}-draft@example.com` }, template: alias, routing: EMAIL_ROUTING },
+    }));
+    const m = await waitForStatus(client, res.requestId, 'UNDELIVERABLE', DELIVERY_TIMEOUT_MS);
+    assert.equal(m.reason, 'UNPUBLISHED', `reason should be UNPUBLISHED; got ${JSON.stringify(m)}`);
+  });
+
   appTest('a wrong API key is refused with 401', async () => {
     const stranger = new Courier({ apiKey: 'nops_wrong_key_0000000000', baseURL: app.apiUrl, maxRetries: 0, timeout: 15_000 });
     const err = await expectApiError('messages.list with a wrong key', 401, () => stranger.messages.list());

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using NotificationOps.Dashboard.Components.Pages.Audiences;
 using NotificationOps.Dashboard.Components.Pages.Automations;
 using NotificationOps.Dashboard.Components.Pages.Status;
-using NotificationOps.Dashboard.Components.Pages.Templates;
 using NotificationOps.Dashboard.Tests.TestSupport;
 
 namespace NotificationOps.Dashboard.Tests.Components.Pages;
@@ -12,7 +11,6 @@ public sealed class NotLandedPagesTests : MudBlazorTestContext
 {
     public static TheoryData<Type, string> Pages => new()
     {
-        { typeof(TemplatesPage), "Template" },
         { typeof(AudiencesPage), "Audiences" },
         { typeof(AutomationsPage), "Automations" },
         { typeof(StatusPage), "status" },

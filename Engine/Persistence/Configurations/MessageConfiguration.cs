@@ -17,6 +17,7 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(x => x.RecipientEmail).HasMaxLength(320);
         builder.Property(x => x.RecipientPhone).HasMaxLength(32);
         builder.Property(x => x.Template).HasMaxLength(200);
+        builder.Property(x => x.TemplateId).HasMaxLength(40);
         builder.Property(x => x.Channel).HasMaxLength(32);
         builder.Property(x => x.Provider).HasMaxLength(100);
         builder.Property(x => x.ProviderMessageId).HasMaxLength(256);

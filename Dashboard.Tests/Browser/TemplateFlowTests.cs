@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NotificationOps.Dashboard.Tests.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace NotificationOps.Dashboard.Tests.Browser;
+
+[Collection(RealAppCollection.Name)]
+public sealed class TemplateFlowTests
+{
+    [Fact]
+    public async Task Author_WritesEmailAndSms_PreviewsPublishes_SendsByAlias_AndSeesTheRenderedVersionInTheMessage()
+    {
+        await using var app = await AppProcess.StartAsync(environment: new Dictionary<string, string>
+        {
+            ["Providers__simulated-email__DeliveryDelayMs"] = "0",
+        });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(new Uri(app.BaseAddress, "/templates").ToString());
+        await page.FillAsync("#email", DashboardFactory.AdminEmail);
+        await page.FillAsync("#password", DashboardFactory.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        // Create: a name and an alias.
+        await Expect(page.GetByTestId("no-templates")).ToBeVisibleAsync();
+        await Eventually.ReactsAsync(() => page.GetByTestId("new-template").ClickAsync(), () => Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync(new() { Timeout = 1000 }));
+        await page.Locator("[data-testid=new-template-name] input, input[data-testid=new-template-name]").First.FillAsync("Welcome");
+        await page.Locator("[data-testid=new-template-alias] input, input[data-testid=new-template-alias]").First.FillAsync("welcome");
+        await page.GetByTestId("create-template").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/templates/[0-9a-f]{32}$"));
+
+        // Write the email in Monaco and watch the preview follow.
+        await page.Locator("[data-testid=email-subject] input, input[data-testid=email-subject]").First.FillAsync("Hi {{name}}");
+        var html = page.Locator("[data-testid=email-html] .monaco-editor .view-lines");
+        await Expect(html).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await html.ClickAsync();
+        await page.Keyboard.TypeAsync("<h1>Hello {{name}}</h1>\n<p>{{#if vip}}VIP");
+        await Expect(page.GetByTestId("email-html-error")).ToContainTextAsync("Line 2");
+        await page.Keyboard.TypeAsync("{{/if}}");
+        await Expect(page.GetByTestId("email-html-error")).ToHaveCountAsync(0);
+        var preview = page.FrameLocator("iframe[data-testid=preview-html]");
+        await Expect(preview.Locator("h1")).ToHaveTextAsync("Hello Ada");
+        await Expect(page.GetByTestId("preview-subject")).ToHaveTextAsync("Hi Ada");
+
+        // And the SMS.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "SMS" }).ClickAsync();
+        var sms = page.Locator("[data-testid=sms-text] .monaco-editor .view-lines");
+        await Expect(sms).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await sms.ClickAsync();
+        await page.Keyboard.TypeAsync("Hi {{name}}, welcome aboard!");
+        await Expect(page.GetByTestId("preview-sms")).ToHaveTextAsync("Hi Ada, welcome aboard!");
+        await Expect(page.GetByTestId("sms-segments")).ToContainTextAsync("GSM-7 · 1 segment");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("template-editor"), FullPage = true });
+
+        // Publish: the draft is saved (version 2) and made live.
+        await page.GetByTestId("publish").ClickAsync();
+        await Expect(page.GetByTestId("published-chip")).ToHaveTextAsync("published v2");
+
+        // Send by alias through the API, as the SDK does.
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardFactory.ApiKey);
+        var response = await api.PostAsync("/api/send", new StringContent(
+            """{"message":{"to":{"email":"grace@example.com"},"template":"welcome","data":{"name":"Grace"},"routing":{"method":"single","channels":["email"]}}}""",
+            Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        // The event log has it; its detail shows exactly what was sent and which version.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());
+        var row = page.Locator("[data-testid=recipient-cell]", new() { HasText = "grace@example.com" });
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await row.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/messages/"));
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("DELIVERED", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("template-version")).ToHaveTextAsync("version 2");
+        await Expect(page.GetByTestId("rendered-title")).ToHaveTextAsync("Hi Grace");
+        await Expect(page.FrameLocator("iframe[data-testid=rendered-html]").Locator("h1")).ToHaveTextAsync("Hello Grace");
+        Assert.Equal(string.Empty, await page.Locator("iframe[data-testid=rendered-html]").GetAttributeAsync("sandbox"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("template-message"), FullPage = true });
+
+        // The link leads back to the template.
+        await page.GetByTestId("template").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByTestId("template-alias")).ToHaveTextAsync("welcome");
+    }
+}

@@ -1,0 +1,287 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using NotificationOps.Engine.Audit;
+using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Templates;
+
+namespace NotificationOps.Dashboard.Components.Pages.Templates;
+
+/// <summary>
+/// The template editor: per-channel code editors, sample data, a live preview rendered by the Engine's renderer
+/// on every change (errors shown at their line), save as draft, publish, test send, history with diff and restore.
+/// </summary>
+public sealed partial class TemplateEditorPage
+{
+    private const string DefaultSample = """
+        {
+          "data": { "name": "Ada", "plan": "pro" },
+          "profile": { "email": "ada@example.com" }
+        }
+        """;
+
+    private TemplateDetails? details;
+    private bool notFound;
+    private int channelTab;
+    private int generation;
+
+    private string name = string.Empty;
+    private string tagsText = string.Empty;
+    private EmailContent email = new();
+    private SmsContent sms = new();
+    private PushContent push = new();
+    private string pushData = string.Empty;
+    private ChatContent chat = new();
+    private InboxContent inbox = new();
+
+    private string sampleJson = DefaultSample;
+    private JsonObject? sampleData;
+    private JsonObject? sampleProfile;
+    private string? sampleError;
+
+    private IReadOnlyList<ChannelPreview> preview = [];
+    private Dictionary<string, TemplateRenderException> errors = [];
+    private string? publishError;
+    private TemplateRenderException? pushDataError;
+    private string testRecipient = string.Empty;
+    private string? testMessageId;
+
+    [Parameter]
+    public string Key { get; set; } = string.Empty;
+
+    [Inject]
+    private TemplateService Templates { get; set; } = default!;
+
+    [Inject]
+    private ContentRenderer Renderer { get; set; } = default!;
+
+    [Inject]
+    private BrandService Brands { get; set; } = default!;
+
+    [Inject]
+    private TemplateTestSender TestSender { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private bool Dirty => details is not null
+        && (Content().ToJson() != details.Content.ToJson() || name.Trim() != details.Template.Name || TemplateInput.NormaliseTags(SplitTags()) != details.Template.Tags);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        ParseSample();
+        Load(await Templates.GetAsync(Key));
+    }
+
+    private void Load(TemplateDetails? loaded)
+    {
+        details = loaded;
+        notFound = loaded is null;
+        if (loaded is null)
+        {
+            return;
+        }
+
+        var content = loaded.Content;
+        name = loaded.Template.Name;
+        tagsText = string.Join(", ", loaded.Template.TagList);
+        email = content.Email ?? new EmailContent();
+        sms = content.Sms ?? new SmsContent();
+        push = content.Push ?? new PushContent();
+        pushData = push.Data?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? string.Empty;
+        chat = content.Chat ?? new ChatContent();
+        inbox = content.Inbox ?? new InboxContent();
+        generation++; // the code editors start again from the loaded text
+        Refresh();
+    }
+
+    /// <summary>The content as edited; a channel whose fields are all empty is left out.</summary>
+    internal TemplateContent Content() => new()
+    {
+        Email = string.IsNullOrEmpty(email.Subject) && string.IsNullOrEmpty(email.Html) && string.IsNullOrEmpty(email.Text) ? null : email,
+        Sms = string.IsNullOrEmpty(sms.Text) ? null : sms,
+        Push = string.IsNullOrEmpty(push.Title) && string.IsNullOrEmpty(push.Body) && push.Data is null ? null : push,
+        Chat = string.IsNullOrEmpty(chat.Text) ? null : chat,
+        Inbox = string.IsNullOrEmpty(inbox.Title) && string.IsNullOrEmpty(inbox.Body) && string.IsNullOrEmpty(inbox.ActionUrl) ? null : inbox,
+    };
+
+    private void Edit(Action change)
+    {
+        change();
+        publishError = null;
+        Refresh();
+    }
+
+    private void Refresh()
+    {
+        preview = Renderer.Preview(Content(), sampleData, sampleProfile, Brands.Current);
+        errors = preview.Where(p => p.Error is not null).ToDictionary(p => p.Error!.Field, p => p.Error!);
+        if (pushDataError is { } dataError)
+        {
+            errors["push.data"] = dataError;
+        }
+    }
+
+    private TemplateRenderException? ErrorOf(string field) => errors.GetValueOrDefault(field);
+
+    private string? ErrorText(string field) => ErrorOf(field) is { } e ? $"Column {e.Column}: {e.Problem}" : null;
+
+    private void PushDataChanged(string value)
+    {
+        pushData = value;
+        pushDataError = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            push = push with { Data = null };
+        }
+        else
+        {
+            try
+            {
+                push = push with { Data = JsonNode.Parse(value) as JsonObject ?? throw new JsonException("The data must be a JSON object.") };
+            }
+            catch (JsonException ex)
+            {
+                pushDataError = new TemplateRenderException("push.data", (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, ex.Message.Split(" Path:", 2)[0]);
+            }
+        }
+
+        Edit(() => { });
+    }
+
+    private void SampleChanged(string value)
+    {
+        sampleJson = value;
+        ParseSample();
+        Refresh();
+    }
+
+    private void ParseSample()
+    {
+        try
+        {
+            var root = JsonNode.Parse(sampleJson) as JsonObject ?? throw new JsonException("Write a JSON object: {\"data\": {...}, \"profile\": {...}}.");
+            sampleData = root["data"] as JsonObject;
+            sampleProfile = root["profile"] as JsonObject;
+            sampleError = null;
+        }
+        catch (JsonException ex)
+        {
+            sampleError = $"Sample data is not valid JSON: {ex.Message.Split(" Path:", 2)[0]}";
+        }
+    }
+
+    private List<string> SplitTags() => tagsText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    private async Task<string> ActorAsync() => AuthenticationState is null ? "unknown" : AuditActors.Of((await AuthenticationState).User);
+
+    /// <summary>Saves a draft when anything changed; false when the input was refused (said in a snackbar).</summary>
+    private async Task<bool> SaveIfDirtyAsync()
+    {
+        if (!Dirty)
+        {
+            return true;
+        }
+
+        if (pushDataError is not null)
+        {
+            Snackbar.Add("Fix the push data JSON first.", Severity.Error);
+            return false;
+        }
+
+        try
+        {
+            var saved = await Templates.UpdateAsync(details!.Template.Id, new TemplateInput { Name = name, Tags = SplitTags(), Content = Content() }, await ActorAsync());
+            details = saved ?? details;
+            return saved is not null;
+        }
+        catch (SendValidationException invalid)
+        {
+            Snackbar.Add(invalid.Message, Severity.Error);
+            return false;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (await SaveIfDirtyAsync())
+        {
+            Snackbar.Add($"Saved as draft version {details!.Template.LatestVersion}.", Severity.Success);
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        if (!await SaveIfDirtyAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            details = await Templates.PublishAsync(details!.Template.Id, await ActorAsync()) ?? details;
+            publishError = null;
+            Snackbar.Add($"Published version {details!.Template.PublishedVersion}: sends use it from now on.", Severity.Success);
+        }
+        catch (TemplateRenderException error)
+        {
+            errors[error.Field] = error;
+            publishError = $"Not published: {error.Message}";
+        }
+        catch (SendValidationException invalid)
+        {
+            publishError = $"Not published: {invalid.Message}";
+        }
+    }
+
+    private async Task TestSendAsync()
+    {
+        if (!await SaveIfDirtyAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            testMessageId = await TestSender.SendAsync(details!.Template, testRecipient, sampleData);
+            Snackbar.Add($"Test message {testMessageId} accepted.", Severity.Success);
+        }
+        catch (SendValidationException invalid)
+        {
+            Snackbar.Add(invalid.Message, Severity.Error);
+        }
+    }
+
+    private async Task RestoreAsync(int number)
+    {
+        if (Dirty && await Dialogs.ShowMessageBoxAsync("Restore version", "Your unsaved changes will be lost.", yesText: "Restore", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+
+        Load(await Templates.RestoreAsync(details!.Template.Id, number, await ActorAsync()));
+        Snackbar.Add($"Version {number} restored as draft version {details?.Template.LatestVersion}.", Severity.Success);
+    }
+
+    private async Task DeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete template",
+            $"Sends to \"{details!.Template.Alias}\" will be refused (UNPUBLISHED) and the alias becomes free. Messages already sent keep their content.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed == true && await Templates.DeleteAsync(details.Template.Id, await ActorAsync()))
+        {
+            Navigation.NavigateTo("/templates");
+        }
+    }
+}
