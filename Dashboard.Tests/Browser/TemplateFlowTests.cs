@@ -11,6 +11,9 @@ namespace NotificationOps.Dashboard.Tests.Browser;
 [Collection(RealAppCollection.Name)]
 public sealed class TemplateFlowTests
 {
+    // Each step waits on a server round trip (Blazor circuit, render, store); the machine may be busy.
+    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 15_000 };
+
     [Fact]
     public async Task Author_WritesEmailAndSms_PreviewsPublishes_SendsByAlias_AndSeesTheRenderedVersionInTheMessage()
     {
@@ -40,12 +43,12 @@ public sealed class TemplateFlowTests
         await Expect(html).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await html.ClickAsync();
         await page.Keyboard.TypeAsync("<h1>Hello {{name}}</h1>\n<p>{{#if vip}}VIP");
-        await Expect(page.GetByTestId("email-html-error")).ToContainTextAsync("Line 2");
+        await Expect(page.GetByTestId("email-html-error")).ToContainTextAsync("Line 2", new() { Timeout = 15_000 });
         await page.Keyboard.TypeAsync("{{/if}}");
-        await Expect(page.GetByTestId("email-html-error")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("email-html-error")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         var preview = page.FrameLocator("iframe[data-testid=preview-html]");
-        await Expect(preview.Locator("h1")).ToHaveTextAsync("Hello Ada");
-        await Expect(page.GetByTestId("preview-subject")).ToHaveTextAsync("Hi Ada");
+        await Expect(preview.Locator("h1")).ToHaveTextAsync("Hello Ada", Slow);
+        await Expect(page.GetByTestId("preview-subject")).ToHaveTextAsync("Hi Ada", Slow);
 
         // And the SMS.
         await page.GetByRole(AriaRole.Tab, new() { Name = "SMS" }).ClickAsync();
@@ -53,13 +56,13 @@ public sealed class TemplateFlowTests
         await Expect(sms).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await sms.ClickAsync();
         await page.Keyboard.TypeAsync("Hi {{name}}, welcome aboard!");
-        await Expect(page.GetByTestId("preview-sms")).ToHaveTextAsync("Hi Ada, welcome aboard!");
-        await Expect(page.GetByTestId("sms-segments")).ToContainTextAsync("GSM-7 · 1 segment");
+        await Expect(page.GetByTestId("preview-sms")).ToHaveTextAsync("Hi Ada, welcome aboard!", Slow);
+        await Expect(page.GetByTestId("sms-segments")).ToContainTextAsync("GSM-7 · 1 segment", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("template-editor"), FullPage = true });
 
         // Publish: the draft is saved (version 2) and made live.
         await page.GetByTestId("publish").ClickAsync();
-        await Expect(page.GetByTestId("published-chip")).ToHaveTextAsync("published v2");
+        await Expect(page.GetByTestId("published-chip")).ToHaveTextAsync("published v2", Slow);
 
         // Send by alias through the API, as the SDK does.
         using var api = app.CreateClient();
@@ -76,14 +79,14 @@ public sealed class TemplateFlowTests
         await row.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/messages/"));
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("DELIVERED", new() { Timeout = 20_000 });
-        await Expect(page.GetByTestId("template-version")).ToHaveTextAsync("version 2");
-        await Expect(page.GetByTestId("rendered-title")).ToHaveTextAsync("Hi Grace");
-        await Expect(page.FrameLocator("iframe[data-testid=rendered-html]").Locator("h1")).ToHaveTextAsync("Hello Grace");
+        await Expect(page.GetByTestId("template-version")).ToHaveTextAsync("version 2", Slow);
+        await Expect(page.GetByTestId("rendered-title")).ToHaveTextAsync("Hi Grace", Slow);
+        await Expect(page.FrameLocator("iframe[data-testid=rendered-html]").Locator("h1")).ToHaveTextAsync("Hello Grace", Slow);
         Assert.Equal(string.Empty, await page.Locator("iframe[data-testid=rendered-html]").GetAttributeAsync("sandbox"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("template-message"), FullPage = true });
 
         // The link leads back to the template.
         await page.GetByTestId("template").GetByRole(AriaRole.Link).ClickAsync();
-        await Expect(page.GetByTestId("template-alias")).ToHaveTextAsync("welcome");
+        await Expect(page.GetByTestId("template-alias")).ToHaveTextAsync("welcome", Slow);
     }
 }
