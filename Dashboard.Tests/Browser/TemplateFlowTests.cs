@@ -76,8 +76,8 @@ public sealed class TemplateFlowTests
         await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());
         var row = page.Locator("[data-testid=recipient-cell]", new() { HasText = "grace@example.com" });
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await row.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/messages/"));
+        // A click before the circuit is interactive does nothing; click again until it navigates.
+        await Eventually.ReactsAsync(() => row.ClickAsync(), () => Expect(page).ToHaveURLAsync(new Regex("/messages/"), new() { Timeout = 2000 }));
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("DELIVERED", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("template-version")).ToHaveTextAsync("version 2", Slow);
         await Expect(page.GetByTestId("rendered-title")).ToHaveTextAsync("Hi Grace", Slow);

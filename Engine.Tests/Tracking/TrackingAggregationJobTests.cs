@@ -74,6 +74,30 @@ public sealed class TrackingAggregationJobTests
         Assert.Equal(0, await job.StepAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task RunAsync_CountsSendsByAliasAndById_UnderTheTemplate_LabelledWithItsName()
+    {
+        await using var engine = await EngineHost.CreateAsync(TrackingFixture.Settings());
+        var (a, b, _) = await SendThreeAsync(engine);
+        const string templateId = "0123456789abcdef0123456789abcdef";
+        await using (var db = engine.CreateContext())
+        {
+            db.Templates.Add(new NotificationOps.Engine.Templates.Template { Id = templateId, Alias = "welcome", Name = "Welcome mail" });
+            await db.SaveChangesAsync();
+            await db.Messages.ExecuteUpdateAsync(set => set.SetProperty(m => m.TemplateId, templateId));
+            await db.Messages.Where(m => m.Id == b).ExecuteUpdateAsync(set => set.SetProperty(m => m.Template, templateId));
+        }
+
+        engine.Time.Advance(TimeSpan.FromMinutes(5));
+        await TrackingFixture.WriteHitAsync(engine, a, TrackingHitKind.Open);
+        await RunAsync(engine);
+
+        var day = Assert.Single((await SnapshotAsync(engine)).Daily);
+        Assert.Equal((templateId, 3L, 1L), (day.Template, day.Sent, day.UniqueOpens));
+        var listed = await engine.Services.GetRequiredService<TrackingAnalytics>().TemplatesAsync();
+        Assert.Equal([new AnalyticsTemplate(templateId, "Welcome mail (welcome)")], listed);
+    }
+
     private static async Task<(string A, string B, string C)> SendThreeAsync(EngineHost engine)
     {
         // Mid-morning of a fresh day, so that nothing in a test straddles midnight.

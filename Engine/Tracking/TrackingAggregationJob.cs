@@ -52,8 +52,9 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
 
         var messageIds = events.Select(e => e.MessageId).Concat(hits.Select(h => h.MessageId)).Distinct().ToList();
         var messages = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.Template, m.Channel })
-            .ToDictionaryAsync(m => m.Id, m => (Template: m.Template ?? "", Channel: m.Channel ?? ""), cancellationToken);
+            .Select(m => new { m.Id, m.TemplateId, m.Template, m.Channel })
+            // Keyed by the template's id when the send resolved one, so sends by alias and by id count together.
+            .ToDictionaryAsync(m => m.Id, m => (Template: m.TemplateId ?? m.Template ?? "", Channel: m.Channel ?? ""), cancellationToken);
         var daily = new Dictionary<(string Template, string Channel, DateOnly Day), TemplateDailyStats>();
         TemplateDailyStats? Daily(string messageId, DateTimeOffset at)
         {

@@ -9,10 +9,17 @@ public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> 
     /// <summary>How many hits the message detail lists (the newest); the rest are counted, not shown.</summary>
     public const int MaxHitsShown = 200;
 
-    public async Task<IReadOnlyList<string>> TemplatesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The templates that have counts, labelled with their name and alias when they still exist.</summary>
+    public async Task<IReadOnlyList<AnalyticsTemplate>> TemplatesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.TemplateDailyStats.AsNoTracking().Select(s => s.Template).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        var keys = await db.TemplateDailyStats.AsNoTracking().Select(s => s.Template).Distinct().ToListAsync(cancellationToken);
+        var names = await db.Templates.AsNoTracking().Where(t => keys.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => $"{t.Name} ({t.Alias})", cancellationToken);
+        return keys
+            .Select(k => new AnalyticsTemplate(k, k.Length == 0 ? "(inline content)" : names.GetValueOrDefault(k, k)))
+            .OrderBy(t => t.Key.Length == 0).ThenBy(t => t.Label, StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     public async Task<AnalyticsReport> ReportAsync(AnalyticsQuery query, CancellationToken cancellationToken = default)

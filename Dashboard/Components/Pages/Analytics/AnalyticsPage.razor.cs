@@ -17,7 +17,7 @@ public sealed partial class AnalyticsPage
     private static readonly int[] Periods = [7, 30, 90];
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    private IReadOnlyList<string> templates = [];
+    private IReadOnlyList<AnalyticsTemplate> templates = [];
     private AnalyticsReport? report;
     private List<ChartSeries<double>> series = [];
     private string[] labels = [];
@@ -93,7 +93,8 @@ public sealed partial class AnalyticsPage
 
     private static string Share(long part, long whole) => whole == 0 ? "—" : (part / (double)whole).ToString("P0", Culture);
 
-    private static string TemplateLabel(string name) => name.Length == 0 ? "(inline content)" : name;
+    private string TemplateLabel(string key) =>
+        templates.FirstOrDefault(t => t.Key == key)?.Label ?? (key.Length == 0 ? "(inline content)" : key);
 
     private Task NavigateAsync(int newDays, string newTemplate, string newChannel)
     {
