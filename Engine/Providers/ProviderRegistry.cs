@@ -14,6 +14,7 @@ public sealed class ProviderRegistry : IAsyncDisposable
     private readonly Dictionary<string, IDeliveryProviderFactory> factoryByType;
     private readonly IReadOnlyList<ProviderIntegrationEntry> configured;
     private readonly List<IDeliveryProvider> retired = [];
+    private Dictionary<string, (StoredIntegration Stored, ProviderIntegrationEntry Entry)> applied = [];
     private volatile Snapshot current;
 
     public ProviderRegistry(IConfiguration configuration, IEnumerable<IDeliveryProviderFactory> factories)
@@ -57,12 +58,24 @@ public sealed class ProviderRegistry : IAsyncDisposable
         return snapshot.Providers.Where(p => p.Channel == channel).ToList();
     }
 
-    /// <summary>Replaces the stored integrations with these. One that cannot be built is listed with its error and not used.</summary>
+    /// <summary>
+    /// Replaces the stored integrations with these. One that cannot be built is listed with its error and not
+    /// used; one that did not change keeps its provider (and its open connections).
+    /// </summary>
     public void Apply(IEnumerable<StoredIntegration> stored)
     {
+        var integrations = stored.ToList();
         var entries = configured.ToList();
-        foreach (var integration in stored)
+        var nowApplied = new Dictionary<string, (StoredIntegration, ProviderIntegrationEntry)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var integration in integrations)
         {
+            if (applied.TryGetValue(integration.Id, out var before) && Same(before.Stored, integration))
+            {
+                entries.Add(before.Entry);
+                nowApplied[integration.Id] = before;
+                continue;
+            }
+
             var settings = new ConfigurationBuilder()
                 .AddInMemoryCollection(integration.Settings.Select(s => new KeyValuePair<string, string?>($"{ProviderOptions.SectionName}:{integration.Id}:{s.Key}", s.Value)))
                 .Build()
@@ -91,6 +104,12 @@ public sealed class ProviderRegistry : IAsyncDisposable
             }
         }
 
+        foreach (var entry in entries.Where(e => e.Source == ProviderSource.Database && !nowApplied.ContainsKey(e.Id)))
+        {
+            nowApplied[entry.Id] = (integrations.First(i => string.Equals(i.Id, entry.Id, StringComparison.OrdinalIgnoreCase)), entry);
+        }
+
+        applied = nowApplied;
         var previous = current;
         current = new Snapshot(entries);
         lock (retired)
@@ -99,6 +118,11 @@ public sealed class ProviderRegistry : IAsyncDisposable
             retired.AddRange(previous.Providers.Where(p => !current.Providers.Contains(p) && !configured.Any(c => c.Provider == p)));
         }
     }
+
+    private static bool Same(StoredIntegration a, StoredIntegration b) =>
+        a.Id == b.Id && a.Type == b.Type && a.Channel == b.Channel && a.Priority == b.Priority && a.Enabled == b.Enabled
+        && a.Settings.Count == b.Settings.Count
+        && a.Settings.All(s => b.Settings.TryGetValue(s.Key, out var value) && value == s.Value);
 
     /// <summary>Builds one provider, checking what every type shares; throws with the key to fix.</summary>
     public IDeliveryProvider Build(string id, ProviderOptions common, IConfigurationSection section)

@@ -161,6 +161,25 @@ public sealed class ProviderIntegrationServiceTests
         Assert.Equal("postmark", registry.Find("pm")!.Type);
     }
 
+    [Fact]
+    public async Task LoadAsync_KeepsTheProviderOfAnUnchangedIntegration_AndReplacesAnEditedOne()
+    {
+        await using var engine = await EngineHost.CreateAsync(Configured);
+        var service = engine.Services.GetRequiredService<ProviderIntegrationService>();
+        var registry = engine.Services.GetRequiredService<ProviderRegistry>();
+        await service.SaveAsync(Postmark(new Uri("http://127.0.0.1:9/")), existingId: null);
+        var first = registry.Find("pm");
+
+        await service.LoadAsync();
+        Assert.Same(first, registry.Find("pm"));
+
+        var edit = (await service.GetForEditAsync("pm"))!;
+        edit.Priority = 7;
+        await service.SaveAsync(edit, "pm");
+        Assert.NotSame(first, registry.Find("pm"));
+        Assert.Equal(7, registry.Find("pm")!.Priority);
+    }
+
     private static WebhookRequest Request(string body, Dictionary<string, string> headers) =>
         new(body, headers, "application/json") { PublicUrl = new Uri("https://x.test/webhooks/postmark/pm") };
 
