@@ -219,6 +219,54 @@ public sealed class TemplateServiceTests
     }
 
     [Fact]
+    public async Task Send_PassesPushDataAndInAppActionUrl_ToTheProvider_AndKeepsThemInTheOutput()
+    {
+        await using var push = await FakeProviderServer.StartAsync();
+        await using var inbox = await FakeProviderServer.StartAsync();
+        await using var engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Providers:hook-push:Type"] = "webhook",
+            ["Providers:hook-push:Channel"] = "push",
+            ["Providers:hook-push:Url"] = new Uri(push.BaseAddress, "send").ToString(),
+            ["Providers:hook-inbox:Type"] = "webhook",
+            ["Providers:hook-inbox:Channel"] = "inbox",
+            ["Providers:hook-inbox:Url"] = new Uri(inbox.BaseAddress, "send").ToString(),
+        });
+        var templates = engine.Services.GetRequiredService<TemplateService>();
+        await templates.CreateAsync(new TemplateInput
+        {
+            Alias = "order",
+            Name = "Order",
+            Content = new TemplateContent
+            {
+                Push = new PushContent { Title = "Order {{order}}", Body = "Shipped", Data = new System.Text.Json.Nodes.JsonObject { ["order"] = "{{order}}" } },
+                Inbox = new InboxContent { Title = "Order {{order}}", Body = "Shipped", ActionUrl = "https://shop.example/orders/{{order}}" },
+            },
+        }, Author);
+        await templates.PublishAsync("order", Author);
+
+        var ids = await engine.SendAsync("""{"message":{"to":{"user_id":"u1","firebaseToken":"device-1"},"template":"order","data":{"order":"A-7"},"routing":{"method":"all","channels":["push","inbox"]}}}""");
+        foreach (var id in ids)
+        {
+            await engine.RunSendJobAsync(id);
+        }
+
+        var sentPush = JsonDocument.Parse(Assert.Single(push.Requests).Body).RootElement;
+        var sentInbox = JsonDocument.Parse(Assert.Single(inbox.Requests).Body).RootElement;
+        Assert.Equal("A-7", sentPush.GetProperty("data").GetProperty("order").GetString());
+        Assert.Equal("https://shop.example/orders/A-7", sentInbox.GetProperty("action_url").GetString());
+        var outputs = new List<RenderedContent?>();
+        foreach (var id in ids)
+        {
+            var message = await engine.MessageAsync(id);
+            outputs.Add(RenderedContent.FromJson(message.OutputJson, message.Channel));
+        }
+
+        Assert.Contains(outputs, o => o?.Channel == "push" && o.Data?["order"]?.GetValue<string>() == "A-7");
+        Assert.Contains(outputs, o => o?.Channel == "inbox" && o.ActionUrl == "https://shop.example/orders/A-7");
+    }
+
+    [Fact]
     public async Task RestoreAsync_CopiesAnOldVersionAsTheDraft_AndDiffShowsTheChange()
     {
         var (engine, templates) = await StartAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Templates;
 
 namespace NotificationOps.Engine.Api;
 
@@ -112,23 +113,23 @@ public static class MessagesEndpoints
                 }
 
                 var results = new List<object>();
-                if (message.OutputJson is not null && JsonNode.Parse(message.OutputJson) is JsonObject output)
+                if (RenderedContent.FromJson(message.OutputJson, message.Channel) is { } output)
                 {
-                    var title = output["title"]?.GetValue<string>() ?? string.Empty;
-                    var text = output["text"]?.GetValue<string>() ?? string.Empty;
-                    var html = output["html"]?.GetValue<string>() ?? string.Empty;
+                    var title = output.Title ?? string.Empty;
                     results.Add(new
                     {
-                        channel = output["channel"]?.GetValue<string>() ?? message.Channel,
+                        channel = output.Channel,
                         channel_id = message.Provider ?? string.Empty,
                         content = new
                         {
                             title,
                             subject = title,
-                            body = text,
-                            text,
-                            html,
-                            blocks = new[] { new { type = "text", text } },
+                            body = output.Text,
+                            text = output.Text,
+                            html = output.Html ?? string.Empty,
+                            blocks = new[] { new { type = "text", text = output.Text } },
+                            action_url = output.ActionUrl,
+                            data = output.Data,
                         },
                     });
                 }

@@ -36,25 +36,11 @@ public sealed class MessageDetailsQuery(IDbContextFactory<NotificationsDbContext
             Message = message,
             History = history,
             Attempts = attempts,
-            Output = ReadOutput(message),
+            Output = RenderedContent.FromJson(message.OutputJson, message.Channel),
             RecipientJson = ReadRecipient(message.RequestJson),
             ProfileJson = profile,
             SimulatedProviders = used.Where(p => providers.Find(p)?.Type == SimulatedProvider.TypeName).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
-    }
-
-    private static RenderedContent? ReadOutput(Message message)
-    {
-        if (message.OutputJson is null || Parse(message.OutputJson) is not JsonObject output)
-        {
-            return null;
-        }
-
-        return new RenderedContent(
-            Text(output, "channel") ?? message.Channel ?? string.Empty,
-            Text(output, "title"),
-            Text(output, "text") ?? string.Empty,
-            Text(output, "html"));
     }
 
     private static string? ReadRecipient(string requestJson) =>
@@ -72,7 +58,4 @@ public sealed class MessageDetailsQuery(IDbContextFactory<NotificationsDbContext
             return null;
         }
     }
-
-    private static string? Text(JsonObject obj, string name) =>
-        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace NotificationOps.Engine.Providers;
 
 /// <summary>What a provider sends: the rendered content for its channel and the address on that channel.</summary>
@@ -20,6 +22,12 @@ public sealed record OutgoingMessage
 
     /// <summary>The HTML body of email.</summary>
     public string? Html { get; init; }
+
+    /// <summary>The in-app message's action URL, from its template.</summary>
+    public string? ActionUrl { get; init; }
+
+    /// <summary>The push data payload, from the template (rendered).</summary>
+    public JsonObject? Data { get; init; }
 
     /// <summary>The RFC 5322 Message-ID: the same for every attempt at this message.</summary>
     public required string EmailMessageId { get; init; }

@@ -470,13 +470,7 @@ public sealed class SendJob(
         row.Provider = target.Provider.Id;
         row.RouteChannelIndex = target.ChannelIndex;
         row.RouteProviderIndex = target.ProviderIndex;
-        row.OutputJson = new JsonObject
-        {
-            ["channel"] = target.Rendered.Channel,
-            ["title"] = target.Rendered.Title,
-            ["text"] = target.Rendered.Text,
-            ["html"] = target.Rendered.Html,
-        }.ToJsonString();
+        row.OutputJson = target.Rendered.ToJson();
         row.UpdatedAt = started;
     }
 
@@ -489,6 +483,8 @@ public sealed class SendJob(
         Title = target.Rendered.Title,
         Text = target.Rendered.Text,
         Html = target.Rendered.Html,
+        ActionUrl = target.Rendered.ActionUrl,
+        Data = target.Rendered.Data,
         EmailMessageId = message.EmailMessageId,
     };
 

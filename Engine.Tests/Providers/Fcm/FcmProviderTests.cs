@@ -44,6 +44,27 @@ public sealed class FcmProviderTests
         Assert.DoesNotContain(ProviderTestSettings.FcmAccessToken, first.RequestSummary);
     }
 
+    [Fact]
+    public async Task SendAsync_SendsTheTemplatesPushData_AsStrings_BesideOurMessageId()
+    {
+        await using var fake = await FakeProviderServer.StartAsync();
+        fake.Responder = ProviderTestSettings.TokenEndpoint;
+        fake.Default = new FakeResponse(200, """{"name":"projects/acme-push/messages/1"}""");
+        var provider = ProviderTestSettings.Create("fcm", fake.BaseAddress);
+        var outgoing = ProviderTestSettings.Message("fcm") with
+        {
+            Data = new JsonObject { ["order"] = "A-1001", ["count"] = 3, ["deep"] = new JsonObject { ["a"] = true } },
+        };
+
+        var result = await provider.SendAsync(outgoing, CancellationToken.None);
+
+        Assert.Equal(ProviderOutcome.Accepted, result.Outcome);
+        var data = JsonNode.Parse(fake.Requests[^1].Body)!["message"]!["data"]!.AsObject();
+        Assert.Equal(
+            [("count", "3"), ("deep", """{"a":true}"""), (ProviderCustomArgs.MessageId, "msg-1"), ("order", "A-1001")],
+            data.Select(p => (p.Key, p.Value!.GetValue<string>())).OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(404, "NOT_FOUND", "UNREGISTERED", ProviderOutcome.PermanentFailure)]
     [InlineData(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT", ProviderOutcome.PermanentFailure)]

@@ -30,7 +30,7 @@ public sealed class FcmProvider(string id, ProviderOptions common, FcmOptions op
             {
                 ["token"] = message.To,
                 ["notification"] = notification,
-                ["data"] = new JsonObject { [ProviderCustomArgs.MessageId] = message.MessageId },
+                ["data"] = Data(message),
             },
         };
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, $"v1/projects/{Uri.EscapeDataString(account.ProjectId)}/messages:send"))
@@ -39,6 +39,19 @@ public sealed class FcmProvider(string id, ProviderOptions common, FcmOptions op
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
+    }
+
+    /// <summary>FCM's data is a map of strings: the template's data with other values as JSON text, plus our id.</summary>
+    private static JsonObject Data(OutgoingMessage message)
+    {
+        var data = new JsonObject();
+        foreach (var (key, value) in message.Data ?? [])
+        {
+            data[key] = value is JsonValue text && text.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? string.Empty;
+        }
+
+        data[ProviderCustomArgs.MessageId] = message.MessageId;
+        return data;
     }
 
     protected override ProviderResult Interpret(OutgoingMessage message, HttpResponseMessage response, string body, string summary)

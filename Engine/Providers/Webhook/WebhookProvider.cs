@@ -33,6 +33,8 @@ public sealed class WebhookProvider(string id, ProviderOptions common, WebhookOp
             title = message.Title,
             text = message.Text,
             html = message.Html,
+            action_url = message.ActionUrl,
+            data = message.Data,
             message_id = message.EmailMessageId,
         });
         var summary = $"POST {new Uri(options.Url).GetLeftPart(UriPartial.Path)} ({Encoding.UTF8.GetByteCount(body)} bytes JSON, to {message.To}){(options.Secret is null ? "" : ", signed")}";
