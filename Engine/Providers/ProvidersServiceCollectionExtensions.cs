@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NotificationOps.Engine.Hosting;
 using NotificationOps.Engine.Providers.Fcm;
 using NotificationOps.Engine.Providers.Http;
 using NotificationOps.Engine.Providers.Integrations;
@@ -19,7 +21,7 @@ public static class ProvidersServiceCollectionExtensions
     /// <summary>The real providers (besides simulated, smtp and webhook), their status webhooks and stored integrations.</summary>
     public static IServiceCollection AddProviderIntegrations(this IServiceCollection services)
     {
-        services.AddSingleton<PublicUrls>();
+        services.TryAddSingleton<PublicUrls>();
         services.AddHttpProvider<SendGridOptions>(SendGridProvider.TypeName, [Channels.Email],
             (sp, id, common, options, http) => new SendGridProvider(id, common, options, http, sp.GetRequiredService<TimeProvider>()));
         services.AddHttpProvider<PostmarkOptions>(PostmarkProvider.TypeName, [Channels.Email],

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NotificationOps.Engine.Hosting;
 
 namespace NotificationOps.Engine.Tracking;
 
@@ -9,6 +11,7 @@ public static class TrackingServiceCollectionExtensions
     {
         services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TrackingKeyStore>();
+        services.TryAddSingleton<PublicUrls>();
         services.AddSingleton<TrackingUrls>();
         services.AddSingleton<TrackingDecorator>();
         services.AddSingleton<ClientAddressResolver>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Hosting;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers.Webhooks;

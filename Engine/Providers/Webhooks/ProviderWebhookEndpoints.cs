@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Hosting;
 
 namespace NotificationOps.Engine.Providers.Webhooks;
 
