@@ -51,6 +51,19 @@ public static class ModelRowInserter
         }
     }
 
+    /// <summary>
+    /// Appends the entities of <typeparamref name="T"/> that the context tracks as Added (history events added by
+    /// the status writer, say) and stops tracking them, so the caller's SaveChanges writes only the rest. For
+    /// rows that nothing reads back in this unit of work: store-generated keys are not fetched.
+    /// </summary>
+    public static async Task FlushAddedAsync<T>(DbContext db, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        await InsertAsync(db, added.Select(e => e.Entity).ToList(), cancellationToken);
+        added.ForEach(e => e.State = EntityState.Detached);
+    }
+
     private static List<(DbParameter Parameter, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)> Prepare(
         DbCommand command, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows)
     {
