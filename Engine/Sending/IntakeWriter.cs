@@ -53,14 +53,10 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var batch in batches)
-        {
-            db.Messages.AddRange(batch.Messages);
-            db.MessageEvents.AddRange(batch.Events);
-            db.MessageTags.AddRange(batch.Tags);
-        }
-
-        await db.SaveChangesAsync();
+        // Appended with prepared multi-row INSERTs (messages first: the others reference them).
+        await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Messages).ToList());
+        await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Events).ToList());
+        await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Tags).ToList());
         await transaction.CommitAsync();
     }
 

@@ -115,6 +115,9 @@ public sealed class SendJob(
             }
 
             await TrackingDecorator.SaveLinksAsync(db, work.SelectMany(w => w.Target.Links), cancellationToken);
+            // New links and history events as multi-row INSERTs; SaveChanges keeps the updates and the attempts (whose ids are read back).
+            await ModelRowInserter.FlushAddedAsync<TrackedLink>(db, cancellationToken);
+            await ModelRowInserter.FlushAddedAsync<MessageEvent>(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -172,6 +175,8 @@ public sealed class SendJob(
                 }
             }
 
+            // Two history events per message, appended as multi-row INSERTs rather than one statement each.
+            await ModelRowInserter.FlushAddedAsync<MessageEvent>(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Messages;
@@ -16,7 +14,6 @@ namespace NotificationOps.Engine.Tracking;
 public sealed class TrackingHitWriter : IAsyncDisposable
 {
     private const int MaxBatch = 512;
-    private const int RowsPerInsert = 32;
 
     private readonly IDbContextFactory<NotificationsDbContext> dbFactory;
     private readonly MessageStatusWriter statusWriter;
@@ -64,7 +61,7 @@ public sealed class TrackingHitWriter : IAsyncDisposable
             stored.Add(hit);
         }
 
-        await InsertAsync(db, stored);
+        await ModelRowInserter.InsertAsync(db, stored);
         foreach (var first in stored.Where(h => !h.Machine).GroupBy(h => h.MessageId))
         {
             var click = first.FirstOrDefault(h => h.Kind == TrackingHitKind.Click);
@@ -99,51 +96,6 @@ public sealed class TrackingHitWriter : IAsyncDisposable
             if (MessageStatusMachine.CanTransition(now, to))
             {
                 await statusWriter.TryTransitionAsync(db, request with { ExpectedFrom = now });
-            }
-        }
-    }
-
-    /// <summary>
-    /// Prepared multi-row INSERTs in the group's transaction. The hits are only ever appended, never read back
-    /// here, so EF's change tracking (and its per-row RETURNING) would be pure cost on the hottest path. Table,
-    /// columns and value conversions come from the EF model, so the rows are what EF would write.
-    /// </summary>
-    private static async Task InsertAsync(NotificationsDbContext db, IReadOnlyList<TrackingHit> hits)
-    {
-        var entity = db.Model.FindEntityType(typeof(TrackingHit))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
-        var done = 0;
-        // Full chunks share one statement text (prepared once); the remainder goes row by row.
-        foreach (var rows in new[] { RowsPerInsert, 1 })
-        {
-            if (hits.Count - done < rows)
-            {
-                continue;
-            }
-
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            command.CommandText =
-                $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES " +
-                string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", columns.Select((_, i) => $"@p{r}_{i}"))})"));
-            var parameters = Enumerable.Range(0, rows).SelectMany(r => columns.Select((column, i) =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{r}_{i}";
-                command.Parameters.Add(parameter);
-                return (Parameter: parameter, Getter: column.GetGetter(), Converter: column.GetTypeMapping().Converter);
-            })).ToList();
-            for (; hits.Count - done >= rows; done += rows)
-            {
-                for (var k = 0; k < parameters.Count; k++)
-                {
-                    var (parameter, getter, converter) = parameters[k];
-                    var value = getter.GetClrValue(hits[done + k / columns.Count]);
-                    parameter.Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
-                }
-
-                await command.ExecuteNonQueryAsync();
             }
         }
     }

@@ -28,9 +28,10 @@ public static class SendPipelineBenchmark
         var baseline = await RunBaselineAsync(Path.Combine(folder, "baseline.db"), messages, concurrency);
         Console.WriteLine($"baseline (bare endpoint, JSON parse + one raw INSERT): {baseline:0} requests/s");
 
-        var (accept, endToEnd, peakMb) = await RunAppAsync(Path.Combine(folder, "app.db"), messages, concurrency);
+        var (accept, endToEnd, peakMb, cpuPerThousand) = await RunAppAsync(Path.Combine(folder, "app.db"), messages, concurrency);
         Console.WriteLine($"NotificationOps accept:      {accept:0} requests/s ({accept / baseline:0.00} of baseline)");
         Console.WriteLine($"NotificationOps end-to-end:  {endToEnd:0} messages/s accepted → DELIVERED ({endToEnd / baseline:0.00} of baseline)");
+        Console.WriteLine($"NotificationOps CPU:         {cpuPerThousand:0.00} s of app CPU per 1,000 messages (user + system; robust to a shared machine)");
         Console.WriteLine($"NotificationOps peak memory: {peakMb:0} MB (VmHWM)");
         Directory.Delete(folder, recursive: true);
         return 0;
@@ -83,7 +84,7 @@ public static class SendPipelineBenchmark
         return messages / elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Accept, double EndToEnd, double PeakMb)> RunAppAsync(string database, int messages, int concurrency)
+    private static async Task<(double Accept, double EndToEnd, double PeakMb, double CpuPerThousand)> RunAppAsync(string database, int messages, int concurrency)
     {
         await using var app = await DashboardProcess.StartAsync(database, new Dictionary<string, string>
         {
@@ -94,17 +95,21 @@ public static class SendPipelineBenchmark
         await LoadAsync(app.BaseAddress, warmup, concurrency); // these are delivered too
         if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
         {
+            var cpuBefore = CpuSeconds(app.ProcessId);
             var only = Stopwatch.StartNew();
             await LoadAsync(app.BaseAddress, messages, concurrency);
-            return (messages / only.Elapsed.TotalSeconds, double.NaN, PeakMemoryMb(app.ProcessId));
+            var cpu = CpuSeconds(app.ProcessId) - cpuBefore;
+            return (messages / only.Elapsed.TotalSeconds, double.NaN, PeakMemoryMb(app.ProcessId), cpu * 1000 / messages);
         }
 
         await WaitDeliveredAsync(database, warmup);
+        var cpuStart = CpuSeconds(app.ProcessId);
         var stopwatch = Stopwatch.StartNew();
         var acceptElapsed = await LoadAsync(app.BaseAddress, messages, concurrency);
         Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
         await WaitDeliveredAsync(database, warmup + messages);
-        return (messages / acceptElapsed.TotalSeconds, messages / stopwatch.Elapsed.TotalSeconds, PeakMemoryMb(app.ProcessId));
+        var cpuSeconds = CpuSeconds(app.ProcessId) - cpuStart;
+        return (messages / acceptElapsed.TotalSeconds, messages / stopwatch.Elapsed.TotalSeconds, PeakMemoryMb(app.ProcessId), cpuSeconds * 1000 / messages);
     }
 
     private static async Task<TimeSpan> LoadAsync(Uri address, int messages, int concurrency)
@@ -147,6 +152,14 @@ public static class SendPipelineBenchmark
         }
 
         throw new TimeoutException($"Not all {expected} messages were DELIVERED within 10 minutes.");
+    }
+
+    /// <summary>User + system CPU seconds of a process so far (/proc/pid/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static double PeakMemoryMb(int pid)

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace NotificationOps.Engine.Persistence;
+
+/// <summary>
+/// Appends rows with prepared multi-row INSERTs in the context's current transaction. For append-only hot paths
+/// (intake, tracking hits) whose rows are never read back by the writer: EF's change tracking, per-row SQL
+/// generation and RETURNING would be pure cost there. Table, columns and value conversions come from the EF
+/// model, so the rows are exactly what EF would write; store-generated columns (autoincrement ids) are left to
+/// the database and are not read back.
+/// </summary>
+public static class ModelRowInserter
+{
+    private const int RowsPerInsert = 32;
+
+    public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Rows are appended only inside the caller's transaction.");
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        var done = 0;
+        // Full chunks share one statement text (prepared once, executed per chunk); the remainder is one statement.
+        while (done < rows.Count)
+        {
+            var size = Math.Min(RowsPerInsert, rows.Count - done);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction;
+            var parameters = Prepare(command, table, columns, size);
+            for (; rows.Count - done >= size; done += size)
+            {
+                for (var k = 0; k < parameters.Count; k++)
+                {
+                    var (parameter, getter, converter) = parameters[k];
+                    var value = getter.GetClrValue(rows[done + k / columns.Count]);
+                    parameter.Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends the entities of <typeparamref name="T"/> that the context tracks as Added (history events added by
+    /// the status writer, say) and stops tracking them, so the caller's SaveChanges writes only the rest. For
+    /// rows that nothing reads back in this unit of work: store-generated keys are not fetched.
+    /// </summary>
+    public static async Task FlushAddedAsync<T>(DbContext db, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        await InsertAsync(db, added.Select(e => e.Entity).ToList(), cancellationToken);
+        added.ForEach(e => e.State = EntityState.Detached);
+    }
+
+    private static List<(DbParameter Parameter, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)> Prepare(
+        DbCommand command, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows)
+    {
+        command.CommandText =
+            $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES " +
+            string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", columns.Select((_, i) => $"@p{r}_{i}"))})"));
+        return Enumerable.Range(0, rows).SelectMany(r => columns.Select((column, i) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{r}_{i}";
+            command.Parameters.Add(parameter);
+            return (parameter, column.GetGetter(), column.GetTypeMapping().Converter);
+        })).ToList();
+    }
+}
