@@ -58,6 +58,10 @@ public sealed class EventLogFlowTests
         var cutLabels = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('label.mud-input-label')].filter(l => l.scrollWidth > l.clientWidth).map(l => l.textContent.trim())");
         Assert.Empty(cutLabels);
+        // And the grid's columns fit: nothing hidden to the right behind a scroll bar.
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => { const c = document.querySelector('[data-testid=grid] .mud-table-container'); return c.scrollWidth <= c.clientWidth; }"),
+            "the event log's columns overflow at 1280 px");
 
         // Older, then back with the browser.
         await Eventually.ReactsAsync(() => page.Locator("[data-testid=older]").ClickAsync(), () => Expect(page).ToHaveURLAsync(new Regex("cursor="), new() { Timeout = 1000 }));
