@@ -22,7 +22,9 @@ public static class DashboardExtensions
 
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Bottom right: at MudBlazor's default (top right) a "Saved" message covers the page's own action buttons
+        // (Save draft, Publish, Delete; Bulk, Export) just when the user reaches for the next one.
+        services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddCascadingAuthenticationState();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -25,6 +25,7 @@ public sealed class SendApiTests(ApiDashboardFactory factory) : IClassFixture<Ap
         { """{"message": {"to": {"email": "a@example.com"}}}""", "message.content" },
         { """{"message": {"to": {"email": "a@example.com"}, "template": "  "}}""", "message.content" },
         { """{"message": {"to": {"email": "a@example.com"}, "content": null}}""", "message.content" },
+        { """{"message": {"to": {"email": "a@example.com"}, "template": "welcome", "content": {"title": "Hello", "body": "Hi"}}}""", "message.template" },
         { """{"message": {"to": {"email": "a@example.com"}, "content": {"title": "No body"}}}""", "message.content.body" },
     };
 

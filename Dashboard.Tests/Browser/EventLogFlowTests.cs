@@ -54,6 +54,14 @@ public sealed class EventLogFlowTests
         await Expect(page.Locator("[data-testid=grid] .status-chip[data-status=UNDELIVERABLE]")).ToHaveCountAsync(50);
         await Expect(page.Locator("[data-testid=grid]")).Not.ToContainTextAsync("+1415555");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("event-log-filtered") });
+        // At 1280 × 800 (beside the navigation) every filter's label is whole, none cut to "Recipient starts…".
+        var cutLabels = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('label.mud-input-label')].filter(l => l.scrollWidth > l.clientWidth).map(l => l.textContent.trim())");
+        Assert.Empty(cutLabels);
+        // And the grid's columns fit: nothing hidden to the right behind a scroll bar.
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => { const c = document.querySelector('[data-testid=grid] .mud-table-container'); return c.scrollWidth <= c.clientWidth; }"),
+            "the event log's columns overflow at 1280 px");
 
         // Older, then back with the browser.
         await Eventually.ReactsAsync(() => page.Locator("[data-testid=older]").ClickAsync(), () => Expect(page).ToHaveURLAsync(new Regex("cursor="), new() { Timeout = 1000 }));

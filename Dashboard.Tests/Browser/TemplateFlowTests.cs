@@ -50,6 +50,12 @@ public sealed class TemplateFlowTests
         await Expect(preview.Locator("h1")).ToHaveTextAsync("Hello Ada", Slow);
         await Expect(page.GetByTestId("preview-subject")).ToHaveTextAsync("Hi Ada", Slow);
 
+        // Every channel's tab is on screen, none behind a scroll arrow.
+        foreach (var channel in new[] { "Email", "SMS", "Push", "Chat", "In-app" })
+        {
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = channel })).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+
         // And the SMS.
         await page.GetByRole(AriaRole.Tab, new() { Name = "SMS" }).ClickAsync();
         var sms = page.Locator("[data-testid=sms-text] .monaco-editor .view-lines");

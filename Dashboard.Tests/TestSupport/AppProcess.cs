@@ -97,18 +97,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     private static string DashboardDll()
     {
         var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NotificationOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("NotificationOps.sln not found above the test output.");
-        }
-
-        var dll = Path.Combine(directory.FullName, "Dashboard", "bin", configuration, "net10.0", "NotificationOps.Dashboard.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "Dashboard", "bin", configuration, "net10.0", "NotificationOps.Dashboard.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the dashboard first: {dll} is missing.");
     }
 

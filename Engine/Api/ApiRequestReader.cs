@@ -49,7 +49,7 @@ public static class ApiRequestReader
         }
         catch (JsonException ex)
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", $"The body is not valid JSON: {ex.Message}", "body"));
+            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", $"The body is not valid JSON: {JsonErrorText.Of(ex)}", "body"));
         }
     }
 

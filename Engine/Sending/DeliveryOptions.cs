@@ -31,9 +31,5 @@ public sealed class DeliveryOptions
     [Range(0, 3600)]
     public int RecoveryGraceSeconds { get; set; } = 30;
 
-    /// <summary>Largest accepted POST body.</summary>
-    [Range(1024, 100 * 1024 * 1024)]
-    public int MaxRequestBytes { get; set; } = 1024 * 1024;
-
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds + AttemptTimeoutSeconds);
 }

@@ -29,6 +29,12 @@ public static partial class SendRequestParser
         var recipients = ParseRecipients(message["to"]);
         var template = OptionalString(message, "template", "message.template");
         var hasContent = message.ContainsKey("content") && message["content"] is not null;
+        if (hasContent && !string.IsNullOrWhiteSpace(template))
+        {
+            // Which one the sender meant is a guess either way; sending the wrong text is worse than a 400.
+            throw Bad("message.template", "Give either 'message.content' or 'message.template', not both.");
+        }
+
         if (hasContent)
         {
             ParseContent(message["content"]);

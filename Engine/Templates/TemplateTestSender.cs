@@ -25,7 +25,8 @@ public sealed class TemplateTestSender(SendService sender)
             ["message"] = new JsonObject
             {
                 ["to"] = to,
-                ["template"] = template.Id,
+                // By alias, as senders do: the message then names the template the way the event log and its page show it.
+                ["template"] = template.Alias,
                 ["data"] = data?.DeepClone() ?? new JsonObject(),
                 ["metadata"] = new JsonObject { ["tags"] = new JsonArray(TestTag) },
             },

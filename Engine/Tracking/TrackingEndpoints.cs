@@ -34,6 +34,9 @@ public static class TrackingEndpoints
         var group = endpoints.MapGroup("/t").AllowAnonymous().ExcludeFromDescription();
         group.MapMethods("/o/{token}.gif", [HttpMethods.Get, HttpMethods.Head], OpenAsync);
         group.MapMethods("/c/{token}", [HttpMethods.Get, HttpMethods.Head], ClickAsync);
+        // A link cut short by a mail client (/t/c/, /t/c//x, /t/o/x) is a broken link, not a dashboard page: the
+        // recipient sees "Link not found" instead of the operators' sign-in page.
+        group.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Head], () => LinkNotFound());
         if (endpoints.ServiceProvider.GetRequiredService<IConfiguration>()[BenchBareEndpointVariable] == "1")
         {
             // The benchmark's reference: the same answer with nothing recorded.
@@ -42,6 +45,8 @@ public static class TrackingEndpoints
 
         return endpoints;
     }
+
+    private static IResult LinkNotFound() => Results.Content(NotFoundPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> OpenAsync(string token, HttpContext context, TrackingKeyStore keys, TrackingHitWriter writer, ClientAddressResolver addresses, TimeProvider time)
     {
@@ -61,7 +66,7 @@ public static class TrackingEndpoints
         context.Response.Headers.CacheControl = "no-store";
         if (TrackingToken.Read(await keys.GetKeyAsync(context.RequestAborted), token) is not { Kind: TrackingHitKind.Click } click)
         {
-            return Results.Content(NotFoundPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return LinkNotFound();
         }
 
         TrackedLink? link;
@@ -73,7 +78,7 @@ public static class TrackingEndpoints
 
         if (link is null)
         {
-            return Results.Content(NotFoundPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return LinkNotFound();
         }
 
         var honeypot = link.Kind == TrackedLinkKind.Honeypot;

@@ -70,6 +70,30 @@ public sealed class AnalyticsPageTests : MudBlazorTestContext, IAsyncLifetime
         Assert.DoesNotContain(page.FindAll("[data-testid=link-row]"), r => r.TextContent.Contains("parcel.example"));
     }
 
+    [Fact]
+    public void Page_CountsOneHitInTheSingular()
+    {
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/analytics?template=receipt&channel=sms&days=7");
+
+        var page = Render<AnalyticsPage>();
+
+        page.WaitForElement("[data-testid=funnel]", Deadline);
+        Assert.Contains("1 click in all", page.Find("[data-testid=funnel-clicked]").TextContent);
+        Assert.Contains("0 opens and", page.Find("[data-testid=machine-hits]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 1)]
+    [InlineData(12, 5)]
+    [InlineData(90, 20)]
+    [InlineData(1000, 200)]
+    [InlineData(73_000, 20_000)]
+    public void YAxisStep_GivesAboutFiveRoundGridlines_WhateverTheScale(double max, int step)
+    {
+        Assert.Equal(step, AnalyticsPage.YAxisStep(max));
+    }
+
     private static TemplateDailyStats Stats(string template, string channel, DateOnly day, long sent, long delivered, long uniqueOpens, long uniqueClicks, long machineOpens, long machineClicks = 0) => new()
     {
         Template = template,

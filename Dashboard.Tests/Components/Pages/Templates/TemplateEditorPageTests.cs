@@ -150,6 +150,7 @@ public sealed class TemplateEditorPageTests : MudBlazorTestContext, IAsyncLifeti
         var id = link.GetAttribute("href")!.Split('/')[^1];
         var message = await engine.MessageAsync(id);
         Assert.Equal(("qa@example.com", "test", 2), (message.Recipient, message.Tags, message.TemplateVersion));
+        Assert.Equal(("welcome", details.Template.Id), (message.Template, message.TemplateId));
         Assert.Equal(MessageEventSources.Operator, (await engine.HistoryAsync(id))[0].Source);
     }
 

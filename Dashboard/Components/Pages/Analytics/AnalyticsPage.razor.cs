@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using NotificationOps.Dashboard.Components.Shared;
 using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Dashboard.Components.Pages.Analytics;
@@ -21,6 +22,7 @@ public sealed partial class AnalyticsPage
     private AnalyticsReport? report;
     private List<ChartSeries<double>> series = [];
     private string[] labels = [];
+    private LineChartOptions chartOptions = new();
     private string? error;
     private int days = 30;
     private string template = AllTemplates;
@@ -80,6 +82,20 @@ public sealed partial class AnalyticsPage
             new() { Name = "Clicked (unique)", Data = new ChartData<double>(Values(t => t.UniqueClicks)) },
             new() { Name = "Machine hits", Data = new ChartData<double>(Values(t => t.MachineOpens + t.MachineClicks)) },
         ];
+        var highest = report.Days.Select(d => (double)new[] { d.Delivered, d.UniqueOpens, d.UniqueClicks, d.MachineOpens + d.MachineClicks }.Max()).DefaultIfEmpty(0).Max();
+        chartOptions = new LineChartOptions { YAxisTicks = YAxisStep(highest), YAxisFormat = "N0" };
+    }
+
+    /// <summary>
+    /// A round step giving about five gridlines up to <paramref name="max"/>: MudBlazor's fixed default (20) leaves
+    /// small counts as a flat line under a single "20" and large ones under hundreds of gridlines.
+    /// </summary>
+    internal static int YAxisStep(double max)
+    {
+        var rough = Math.Max(1, max / 5);
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
+        return (int)Math.Min(int.MaxValue, Math.Max(1, step));
     }
 
     private IEnumerable<(string Key, string Label, long Value, string Note)> Funnel()
@@ -87,8 +103,8 @@ public sealed partial class AnalyticsPage
         var t = report!.Totals;
         yield return ("sent", "Sent", t.Sent, "accepted by a provider");
         yield return ("delivered", "Delivered", t.Delivered, $"{Share(t.Delivered, t.Sent)} of sent");
-        yield return ("opened", "Opened", t.UniqueOpens, $"{Share(t.UniqueOpens, t.Delivered)} of delivered · {t.TotalOpens.ToString("N0", Culture)} opens in all");
-        yield return ("clicked", "Clicked", t.UniqueClicks, $"{Share(t.UniqueClicks, t.UniqueOpens)} of opened · {t.TotalClicks.ToString("N0", Culture)} clicks in all");
+        yield return ("opened", "Opened", t.UniqueOpens, $"{Share(t.UniqueOpens, t.Delivered)} of delivered · {Counted.Of(t.TotalOpens, "open")} in all");
+        yield return ("clicked", "Clicked", t.UniqueClicks, $"{Share(t.UniqueClicks, t.UniqueOpens)} of opened · {Counted.Of(t.TotalClicks, "click")} in all");
     }
 
     private static string Share(long part, long whole) => whole == 0 ? "—" : (part / (double)whole).ToString("P0", Culture);

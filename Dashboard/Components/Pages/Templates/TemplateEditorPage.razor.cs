@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
@@ -178,7 +179,7 @@ public sealed partial class TemplateEditorPage
         }
         catch (JsonException ex)
         {
-            sampleError = $"Sample data is not valid JSON: {ex.Message.Split(" Path:", 2)[0]}";
+            sampleError = $"Sample data is not valid JSON: {JsonErrorText.Of(ex)}";
         }
     }
 
