@@ -83,6 +83,7 @@ public sealed class TemplatesApiTests(ApiDashboardFactory factory) : IClassFixtu
         var error = await SendAsync(HttpMethod.Post, "/api/templates", Body(alias), HttpStatusCode.Conflict);
 
         Assert.Equal("alias", ApiJson.Field(error));
+        Assert.Equal("conflict", error.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public static class TemplatesEndpoints
                 }
                 catch (SendValidationException invalid)
                 {
-                    return ApiRequestReader.Error(invalid.StatusCode, "invalid_request", invalid.Message, invalid.Field);
+                    return Refused(invalid);
                 }
             })
             .WithName("PublishTemplate")
@@ -165,9 +165,13 @@ public static class TemplatesEndpoints
         }
         catch (SendValidationException invalid)
         {
-            return ApiRequestReader.Error(invalid.StatusCode, "invalid_request", invalid.Message, invalid.Field);
+            return Refused(invalid);
         }
     }
+
+    /// <summary>A refused write: 409 (alias taken, a concurrent edit) is a conflict, anything else a bad request.</summary>
+    private static IResult Refused(SendValidationException invalid) =>
+        ApiRequestReader.Error(invalid.StatusCode, invalid.StatusCode == StatusCodes.Status409Conflict ? "conflict" : "invalid_request", invalid.Message, invalid.Field);
 
     private static IResult NotFound(string id) =>
         ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No template with id or alias '{id}'.");

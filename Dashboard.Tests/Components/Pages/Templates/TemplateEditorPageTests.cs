@@ -174,4 +174,30 @@ public sealed class TemplateEditorPageTests : MudBlazorTestContext, IAsyncLifeti
         Assert.Contains("+ <p>Changed</p>", diff);
         Assert.Equal(["bob", "test"], page.FindAll("[data-testid=version-author]").Select(a => a.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task VersionsPanel_OffersRestoreOnOlderVersionsOnly_AndNamesEveryState()
+    {
+        var created = await templates.CreateAsync(new TemplateInput
+        {
+            Alias = "welcome",
+            Name = "Welcome",
+            Content = new TemplateContent { Email = new EmailContent { Subject = "Hi", Html = "<p>v1</p>" } },
+        }, "test");
+        await templates.PublishAsync("welcome", "test");
+        await templates.UpdateAsync("welcome", new TemplateInput { Content = new TemplateContent { Email = new EmailContent { Subject = "Hi", Html = "<p>v2</p>" } } }, "test");
+        await templates.UpdateAsync("welcome", new TemplateInput { Content = new TemplateContent { Email = new EmailContent { Subject = "Hi", Html = "<p>v3</p>" } } }, "test");
+
+        var panel = Render<TemplateVersionsPanel>(p => p
+            .Add(x => x.TemplateId, created.Template.Id)
+            .Add(x => x.PublishedVersion, 1));
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=version-number]").Count), TimeSpan.FromSeconds(10));
+
+        var rows = panel.FindAll("[data-testid=versions] tbody tr");
+        Assert.Equal(["v3", "v2", "v1"], rows.Select(r => r.QuerySelector("[data-testid=version-number]")!.TextContent.Trim()));
+        Assert.Contains("draft", rows[0].TextContent);
+        Assert.Contains("superseded", rows[1].TextContent);
+        Assert.Contains("published", rows[2].TextContent);
+        Assert.Equal([false, true, true], rows.Select(r => r.QuerySelector("[data-testid=restore-version]") is not null));
+    }
 }
