@@ -200,4 +200,13 @@ public sealed class TemplateEditorPageTests : MudBlazorTestContext, IAsyncLifeti
         Assert.Contains("published", rows[2].TextContent);
         Assert.Equal([false, true, true], rows.Select(r => r.QuerySelector("[data-testid=restore-version]") is not null));
     }
+
+    [Fact]
+    public async Task Editor_OpensWithSampleDataForTheTemplatesVariables_SoThePreviewShowsEveryPlaceholder()
+    {
+        var page = await OpenAsync("<p>Hello {{name}}, order {{order}} ships {{shipping.date}}</p>");
+
+        var srcdoc = page.Find("iframe[data-testid=preview-html]").GetAttribute("srcdoc")!;
+        Assert.Contains("Hello Ada, order [order] ships [shipping.date]", srcdoc);
+    }
 }

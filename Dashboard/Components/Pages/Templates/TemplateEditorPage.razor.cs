@@ -16,13 +16,6 @@ namespace NotificationOps.Dashboard.Components.Pages.Templates;
 /// </summary>
 public sealed partial class TemplateEditorPage
 {
-    private const string DefaultSample = """
-        {
-          "data": { "name": "Ada", "plan": "pro" },
-          "profile": { "email": "ada@example.com" }
-        }
-        """;
-
     private TemplateDetails? details;
     private bool notFound;
     private int channelTab;
@@ -37,7 +30,8 @@ public sealed partial class TemplateEditorPage
     private ChatContent chat = new();
     private InboxContent inbox = new();
 
-    private string sampleJson = DefaultSample;
+    private string sampleJson = TemplateSampleData.For(TemplateContent.Empty);
+    private bool sampleEdited;
     private JsonObject? sampleData;
     private JsonObject? sampleProfile;
     private string? sampleError;
@@ -81,8 +75,14 @@ public sealed partial class TemplateEditorPage
 
     protected override async Task OnParametersSetAsync()
     {
+        var loaded = await Templates.GetAsync(Key);
+        if (!sampleEdited && loaded is not null)
+        {
+            sampleJson = TemplateSampleData.For(loaded.Content);
+        }
+
         ParseSample();
-        Load(await Templates.GetAsync(Key));
+        Load(loaded);
     }
 
     private void Load(TemplateDetails? loaded)
@@ -164,6 +164,7 @@ public sealed partial class TemplateEditorPage
     private void SampleChanged(string value)
     {
         sampleJson = value;
+        sampleEdited = true;
         ParseSample();
         Refresh();
     }
