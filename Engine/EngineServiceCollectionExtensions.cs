@@ -52,11 +52,16 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
 
-        // Cookies and, later, stored provider secrets are protected with keys kept in our own store, so they
-        // survive restarts and move with the database.
-        services.AddDataProtection()
+        // Cookies and stored provider secrets are protected with keys kept in our own store, so they survive
+        // restarts and move with the database; a configured certificate encrypts those keys at rest.
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("NotificationOps")
             .PersistKeysToDbContext<NotificationsDbContext>();
+        var keyProtection = builder.Configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>();
+        if (keyProtection?.LoadCertificate(builder.Environment.ContentRootPath) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
 
         services.AddIdentityCore<IdentityUser>(options =>
             {
