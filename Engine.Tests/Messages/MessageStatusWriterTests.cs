@@ -116,6 +116,97 @@ public sealed class MessageStatusWriterTests
         Assert.Equal(winner.Steps[^1], (await check.Messages.SingleAsync()).Status);
     }
 
+    [Fact]
+    public async Task TryTransitionManyAsync_AppliesEachByItsOwnGuard_InOneTransaction_AndAnswersInOrder()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, "a", MessageStatus.Enqueued);
+        await SeedAsync(database, "b", MessageStatus.Enqueued);
+        await SeedAsync(database, "moved", MessageStatus.Canceled);
+        await SeedAsync(database, "failed", MessageStatus.Undeliverable);
+        await SeedAsync(database, "done", MessageStatus.Delivered);
+        await using (var seed = database.CreateContext())
+        {
+            await seed.Messages.ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.LeaseUntil, time.GetUtcNow().AddMinutes(1))
+                .SetProperty(m => m.NextAttemptAt, time.GetUtcNow())
+                .SetProperty(m => m.ProviderMessageId, "old-attempt")
+                .SetProperty(m => m.Reason, MessageReason.Failed)
+                .SetProperty(m => m.Error, "earlier failure"));
+        }
+
+        var writer = new MessageStatusWriter(time);
+        var acceptedAt = time.GetUtcNow().AddSeconds(-3);
+        TransitionRequest Accept(string id, MessageStatus from, string? providerId) => new(id, from, MessageStatus.Sent, MessageEventSources.Pipeline)
+        {
+            Provider = "smtp",
+            ProviderMessageId = providerId,
+            EndsAttempt = true,
+            At = acceptedAt,
+            Detail = $"accepted {id}",
+        };
+
+        IReadOnlyList<TransitionResult> results;
+        await using (var db = database.CreateContext())
+        {
+            results = await writer.TryTransitionManyAsync(db,
+            [
+                Accept("a", MessageStatus.Enqueued, "p-a"),
+                Accept("moved", MessageStatus.Enqueued, "p-moved"), // canceled meanwhile: its guard fails
+                Accept("b", MessageStatus.Enqueued, null),
+                Accept("failed", MessageStatus.Undeliverable, "p-failed"),
+                new("done", MessageStatus.Delivered, MessageStatus.Sent, MessageEventSources.Webhook), // backwards
+            ]);
+        }
+
+        Assert.Equal(
+            [TransitionOutcome.Applied, TransitionOutcome.Conflict, TransitionOutcome.Applied, TransitionOutcome.Applied, TransitionOutcome.NotAllowed],
+            results.Select(r => r.Outcome));
+        await using var check = database.CreateContext();
+        var rows = await check.Messages.AsNoTracking().ToDictionaryAsync(m => m.Id);
+        Assert.Equal(MessageStatus.Sent, rows["a"].Status);
+        Assert.Equal(acceptedAt, rows["a"].SentAt);
+        Assert.Equal(time.GetUtcNow(), rows["a"].UpdatedAt);
+        Assert.Equal("smtp", rows["a"].Provider);
+        Assert.Equal("p-a", rows["a"].ProviderMessageId);
+        Assert.Null(rows["a"].LeaseUntil);
+        Assert.Null(rows["a"].NextAttemptAt);
+        Assert.Null(rows["b"].ProviderMessageId); // a new attempt's acceptance replaces the old attempt's id
+        Assert.Null(rows["failed"].Reason); // succeeded after all
+        Assert.Null(rows["failed"].Error);
+        Assert.Equal(MessageStatus.Canceled, rows["moved"].Status);
+        Assert.Equal("old-attempt", rows["moved"].ProviderMessageId);
+        Assert.NotNull(rows["moved"].LeaseUntil);
+        Assert.Equal(MessageStatus.Delivered, rows["done"].Status);
+        var events = await check.MessageEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["a", "b", "failed"], events.Select(e => e.MessageId));
+        Assert.All(events, e => Assert.Equal("SENT", e.Type));
+        Assert.Equal("accepted b", events[1].Detail);
+    }
+
+    [Fact]
+    public async Task TryTransitionManyAsync_WritesEveryRow_BeyondOneStatementsWorth()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var ids = Enumerable.Range(0, 150).Select(i => $"m{i:000}").ToList();
+        foreach (var id in ids)
+        {
+            await SeedAsync(database, id, MessageStatus.Sent);
+        }
+
+        var writer = new MessageStatusWriter(time);
+        await using (var db = database.CreateContext())
+        {
+            var results = await writer.TryTransitionManyAsync(db,
+                ids.Select(id => new TransitionRequest(id, MessageStatus.Sent, MessageStatus.Delivered, MessageEventSources.Provider) { Provider = "simulated-email" }).ToList());
+            Assert.All(results, r => Assert.True(r.Applied));
+        }
+
+        await using var check = database.CreateContext();
+        Assert.Equal(150, await check.Messages.CountAsync(m => m.Status == MessageStatus.Delivered && m.DeliveredAt == time.GetUtcNow()));
+        Assert.Equal(150, await check.MessageEvents.CountAsync(e => e.Type == "DELIVERED"));
+    }
+
     private async Task SeedAsync(TestDatabase database, string id, MessageStatus status)
     {
         await using var db = database.CreateContext();

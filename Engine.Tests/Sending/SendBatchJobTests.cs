@@ -27,9 +27,30 @@ public sealed class SendBatchJobTests
 
         foreach (var id in ids)
         {
-            Assert.Equal(MessageStatus.Delivered, (await engine.MessageAsync(id)).Status);
-            Assert.Single(await engine.AttemptsAsync(id));
-            Assert.Equal(["ENQUEUED", "SENT", "DELIVERED"], (await engine.HistoryAsync(id)).Select(e => e.Type));
+            var message = await engine.MessageAsync(id);
+            Assert.Equal(MessageStatus.Delivered, message.Status);
+            Assert.Equal(1, message.AttemptCount);
+            Assert.Equal("sim-email", message.Provider);
+            Assert.NotNull(message.ProviderMessageId);
+            Assert.NotNull(message.OutputJson);
+            Assert.Null(message.LeaseUntil);
+            Assert.Null(message.NextAttemptAt);
+            Assert.NotNull(message.SentAt);
+            Assert.NotNull(message.DeliveredAt);
+
+            // The attempt is written before the call and completed after it, set-based for the whole batch.
+            var attempt = Assert.Single(await engine.AttemptsAsync(id));
+            Assert.Equal(1, attempt.Number);
+            Assert.Equal(AttemptOutcome.Accepted, attempt.Outcome);
+            Assert.NotNull(attempt.FinishedAt);
+            Assert.True(attempt.FinishedAt >= attempt.StartedAt);
+            Assert.NotNull(attempt.RequestSummary);
+            Assert.Contains(message.ProviderMessageId!, attempt.ResponseBody);
+
+            var history = await engine.HistoryAsync(id);
+            Assert.Equal(["ENQUEUED", "SENT", "DELIVERED"], history.Select(e => e.Type));
+            Assert.StartsWith("Attempt 1: accepted by sim-email (email)", history[1].Detail);
+            Assert.Equal("Simulated delivery receipt.", history[2].Detail);
         }
     }
 

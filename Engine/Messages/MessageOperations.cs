@@ -40,9 +40,7 @@ public sealed class MessageOperations(
         var result = await writer.TryTransitionAsync(db, new TransitionRequest(id, message.Status, MessageStatus.Canceled, source)
         {
             Detail = "Canceled on request.",
-            AlsoSet = set => set
-                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            EndsAttempt = true,
         }, cancellationToken);
         var current = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
         return result.Applied
@@ -78,7 +76,7 @@ public sealed class MessageOperations(
 
         var budget = retries.BudgetFrom(now);
         var expectedStatus = message.Status;
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var updated = await db.Messages
             .Where(m => m.Id == id && m.Status == expectedStatus && (m.LeaseUntil == null || m.LeaseUntil <= now))
             .ExecuteUpdateAsync(set =>

@@ -1,113 +1,111 @@
-using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Messages;
 
 /// <summary>
 /// Writes transitions: the message row and one history event per step, in one transaction, guarded by the
-/// expected previous status so concurrent webhooks, jobs and clicks cannot corrupt the order.
+/// expected previous status so concurrent webhooks, jobs and clicks cannot corrupt the order. Many transitions
+/// are written set-based: one guarded UPDATE per kind of move, whatever the number of messages.
 /// </summary>
 public sealed class MessageStatusWriter(TimeProvider time)
 {
+    private static readonly (string Alias, string Property)[] Values =
+    [
+        ("Id", nameof(Message.Id)),
+        ("At", nameof(Message.SentAt)),
+        ("Provider", nameof(Message.Provider)),
+        ("Error", nameof(Message.Error)),
+        ("ProviderMessageId", nameof(Message.ProviderMessageId)),
+    ];
+
     /// <summary>
     /// Applies one transition. Joining the caller's transaction, it updates the row at once and adds the history
     /// events to the context for the caller's SaveChanges (so a batch saves once); otherwise it commits alone.
     /// </summary>
-    public async Task<TransitionResult> TryTransitionAsync(NotificationsDbContext db, TransitionRequest request, CancellationToken cancellationToken = default)
+    public async Task<TransitionResult> TryTransitionAsync(NotificationsDbContext db, TransitionRequest request, CancellationToken cancellationToken = default) =>
+        (await TryTransitionManyAsync(db, [request], cancellationToken))[0];
+
+    /// <summary>
+    /// Applies many transitions, each guarded by its own expected status, with one UPDATE per distinct move
+    /// (from, to, reason). Answers a result per request, in order. Events are added to the context as for one.
+    /// </summary>
+    public async Task<IReadOnlyList<TransitionResult>> TryTransitionManyAsync(
+        NotificationsDbContext db, IReadOnlyList<TransitionRequest> requests, CancellationToken cancellationToken = default)
     {
-        var steps = MessageStatusMachine.TryTransition(request.To, request.ExpectedFrom, request.Reason);
-        if (steps.Count == 0)
+        var results = new TransitionResult[requests.Count];
+        var moves = new Dictionary<(MessageStatus From, MessageStatus To, MessageReason? Reason, bool EndsAttempt), List<int>>();
+        for (var i = 0; i < requests.Count; i++)
         {
-            return TransitionResult.NotAllowed;
-        }
-
-        var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            var now = request.At ?? time.GetUtcNow();
-            var updated = await db.Messages
-                .Where(m => m.Id == request.MessageId && m.Status == request.ExpectedFrom)
-                .ExecuteUpdateAsync(set =>
-                {
-                    set.SetProperty(m => m.Status, request.To);
-                    set.SetProperty(m => m.UpdatedAt, time.GetUtcNow());
-                    foreach (var step in steps)
-                    {
-                        switch (step)
-                        {
-                            case MessageStatus.Sent:
-                                set.SetProperty(m => m.SentAt, m => m.SentAt ?? now);
-                                break;
-                            case MessageStatus.Delivered:
-                                set.SetProperty(m => m.DeliveredAt, m => m.DeliveredAt ?? now);
-                                break;
-                            case MessageStatus.Opened:
-                                set.SetProperty(m => m.OpenedAt, m => m.OpenedAt ?? now);
-                                break;
-                            case MessageStatus.Clicked:
-                                set.SetProperty(m => m.ClickedAt, m => m.ClickedAt ?? now);
-                                break;
-                        }
-                    }
-
-                    if (request.To is MessageStatus.Undeliverable or MessageStatus.Unroutable or MessageStatus.Canceled)
-                    {
-                        set.SetProperty(m => m.Reason, request.Reason);
-                        set.SetProperty(m => m.Error, request.Error);
-                    }
-                    else if (request.ExpectedFrom is MessageStatus.Undeliverable or MessageStatus.Unroutable)
-                    {
-                        // Succeeded after all: the old reason no longer describes the message (the history keeps it).
-                        set.SetProperty(m => m.Reason, (MessageReason?)null);
-                        set.SetProperty(m => m.Error, (string?)null);
-                    }
-
-                    if (request.Provider is not null && steps[0] == MessageStatus.Sent)
-                    {
-                        set.SetProperty(m => m.Provider, request.Provider);
-                    }
-
-                    request.AlsoSet?.Invoke(set);
-                }, cancellationToken);
-
-            if (updated == 0)
+            var request = requests[i];
+            if (MessageStatusMachine.TryTransition(request.To, request.ExpectedFrom, request.Reason).Count == 0)
             {
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.RollbackAsync(cancellationToken);
-                }
-
-                return TransitionResult.Conflict;
+                results[i] = TransitionResult.NotAllowed;
+                continue;
             }
 
-            for (var i = 0; i < steps.Count; i++)
+            var key = (request.ExpectedFrom, request.To, request.Reason, request.EndsAttempt);
+            if (!moves.TryGetValue(key, out var members))
             {
-                var filledIn = i < steps.Count - 1;
-                db.MessageEvents.Add(new MessageEvent
+                moves[key] = members = [];
+            }
+
+            members.Add(i);
+        }
+
+        if (moves.Count == 0)
+        {
+            return results;
+        }
+
+        var ownTransaction = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db, cancellationToken) : null;
+        try
+        {
+            var now = time.GetUtcNow();
+            foreach (var ((from, to, reason, endsAttempt), members) in moves)
+            {
+                var steps = MessageStatusMachine.TryTransition(to, from, reason);
+                var applied = (await ModelRowUpdater.UpdateAsync<Message>(
+                    db,
+                    Values,
+                    members.Select(i => Row(requests[i], now)).ToList(),
+                    SetClause(from, to, steps, endsAttempt),
+                    "t.\"Id\" = v.\"Id\" AND t.\"Status\" = @from",
+                    nameof(Message.Id),
+                    [
+                        ("from", nameof(Message.Status), from),
+                        ("to", nameof(Message.Status), to),
+                        ("reason", nameof(Message.Reason), reason),
+                        ("now", nameof(Message.UpdatedAt), now),
+                    ],
+                    cancellationToken)).ToHashSet(StringComparer.Ordinal);
+                foreach (var i in members)
                 {
-                    MessageId = request.MessageId,
-                    At = now,
-                    Type = steps[i].ToWire(),
-                    Status = steps[i],
-                    Source = request.Source,
-                    Provider = request.Provider,
-                    Detail = filledIn
-                        ? $"Filled in: {request.To.ToWire()} arrived before {steps[i].ToWire()}."
-                        : Describe(request),
-                    // The raw payload belongs to the event that carried it, not to the filled-in steps.
-                    Payload = filledIn ? null : request.Payload,
-                });
+                    var request = requests[i];
+                    if (!applied.Contains(request.MessageId))
+                    {
+                        results[i] = TransitionResult.Conflict;
+                        continue;
+                    }
+
+                    results[i] = new TransitionResult(TransitionOutcome.Applied, steps);
+                    AddEvents(db, request, steps, request.At ?? now);
+                }
             }
 
             if (ownTransaction is not null)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                await ownTransaction.CommitAsync(cancellationToken);
+                if (results.Any(r => r.Applied))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    await ownTransaction.RollbackAsync(cancellationToken);
+                }
             }
 
-            return new TransitionResult(TransitionOutcome.Applied, steps);
+            return results;
         }
         finally
         {
@@ -115,6 +113,82 @@ public sealed class MessageStatusWriter(TimeProvider time)
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    private static object?[] Row(TransitionRequest request, DateTimeOffset now) =>
+        [request.MessageId, request.At ?? now, request.Provider, request.Error, request.ProviderMessageId];
+
+    /// <summary>The SET clause of one kind of move; per-message values come from <c>v</c>.</summary>
+    private static string SetClause(MessageStatus from, MessageStatus to, IReadOnlyList<MessageStatus> steps, bool endsAttempt)
+    {
+        var set = new List<string> { "\"Status\" = @to", "\"UpdatedAt\" = @now" };
+        foreach (var step in steps)
+        {
+            var column = step switch
+            {
+                MessageStatus.Sent => nameof(Message.SentAt),
+                MessageStatus.Delivered => nameof(Message.DeliveredAt),
+                MessageStatus.Opened => nameof(Message.OpenedAt),
+                MessageStatus.Clicked => nameof(Message.ClickedAt),
+                _ => null,
+            };
+            if (column is not null)
+            {
+                // The first time counts: a filled-in or repeated step keeps the time it already has.
+                set.Add($"\"{column}\" = COALESCE(t.\"{column}\", v.\"At\")");
+            }
+        }
+
+        if (to is MessageStatus.Undeliverable or MessageStatus.Unroutable or MessageStatus.Canceled)
+        {
+            set.Add("\"Reason\" = @reason");
+            set.Add("\"Error\" = v.\"Error\"");
+        }
+        else if (from is MessageStatus.Undeliverable or MessageStatus.Unroutable)
+        {
+            // Succeeded after all: the old reason no longer describes the message (the history keeps it).
+            set.Add("\"Reason\" = NULL");
+            set.Add("\"Error\" = NULL");
+        }
+
+        if (steps[0] == MessageStatus.Sent)
+        {
+            set.Add("\"Provider\" = COALESCE(v.\"Provider\", t.\"Provider\")");
+        }
+
+        if (endsAttempt)
+        {
+            set.Add("\"NextAttemptAt\" = NULL");
+            set.Add("\"LeaseUntil\" = NULL");
+            if (to is not (MessageStatus.Undeliverable or MessageStatus.Unroutable or MessageStatus.Canceled))
+            {
+                set.Add("\"ProviderMessageId\" = v.\"ProviderMessageId\"");
+            }
+        }
+
+        return string.Join(", ", set);
+    }
+
+    private static void AddEvents(NotificationsDbContext db, TransitionRequest request, IReadOnlyList<MessageStatus> steps, DateTimeOffset at)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var filledIn = i < steps.Count - 1;
+            db.MessageEvents.Add(new MessageEvent
+            {
+                MessageId = request.MessageId,
+                At = at,
+                Type = steps[i].ToWire(),
+                Status = steps[i],
+                Source = request.Source,
+                Provider = request.Provider,
+                Detail = filledIn
+                    ? $"Filled in: {request.To.ToWire()} arrived before {steps[i].ToWire()}."
+                    : Describe(request),
+                // The raw payload belongs to the event that carried it, not to the filled-in steps.
+                Payload = filledIn ? null : request.Payload,
+            });
         }
     }
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Query;
-
 namespace NotificationOps.Engine.Messages;
 
 /// <summary>A wish to move one message from <see cref="ExpectedFrom"/> to <see cref="To"/>, with what to record.</summary>
@@ -18,6 +16,12 @@ public sealed record TransitionRequest(string MessageId, MessageStatus ExpectedF
     /// <summary>When the signal happened (a provider's event time); now when null.</summary>
     public DateTimeOffset? At { get; init; }
 
-    /// <summary>Other columns to write in the same guarded UPDATE (lease, next attempt, provider ids...).</summary>
-    public Action<UpdateSettersBuilder<Message>>? AlsoSet { get; init; }
+    /// <summary>
+    /// The transition closes the pipeline's attempt: the next-attempt time and the lease are cleared in the same
+    /// guarded UPDATE, and when it is a success, <see cref="ProviderMessageId"/> replaces the previous attempt's.
+    /// </summary>
+    public bool EndsAttempt { get; init; }
+
+    /// <summary>The provider's id for the accepted attempt (written with <see cref="EndsAttempt"/> on a success).</summary>
+    public string? ProviderMessageId { get; init; }
 }

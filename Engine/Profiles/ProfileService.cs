@@ -46,7 +46,7 @@ public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbF
     private async Task WriteAsync(string userId, JsonObject incoming, bool replace, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var existing = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         var data = replace || existing is null ? new JsonObject() : JsonNode.Parse(existing.DataJson) as JsonObject ?? new JsonObject();

@@ -52,7 +52,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<IntakeBatch> batches)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await WriteTransaction.BeginAsync(db);
         // Appended with prepared multi-row INSERTs (messages first: the others reference them).
         await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Messages).ToList());
         await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Events).ToList());

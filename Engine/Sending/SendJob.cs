@@ -92,7 +92,7 @@ public sealed class SendJob(
         var owner = Guid.NewGuid().ToString("N");
         var candidates = work.Select(w => w.Message.Id).ToList();
         var attempts = new Dictionary<string, DeliveryAttempt>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
         {
             await db.Messages
                 .Where(m => candidates.Contains(m.Id)
@@ -100,22 +100,30 @@ public sealed class SendJob(
                     && m.NextAttemptAt != null
                     && (m.LeaseUntil == null || m.LeaseUntil <= now))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, owner), cancellationToken);
-            var leased = (await db.Messages.Where(m => candidates.Contains(m.Id) && m.LeaseOwner == owner).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
-            work.RemoveAll(w => !leased.Contains(w.Message.Id));
+            // Read under the lease: nothing else changes these messages' attempt counts now.
+            var leased = await db.Messages.Where(m => candidates.Contains(m.Id) && m.LeaseOwner == owner)
+                .Select(m => new { m.Id, m.AttemptCount }).ToDictionaryAsync(m => m.Id, m => m.AttemptCount, cancellationToken);
+            work.RemoveAll(w => !leased.ContainsKey(w.Message.Id));
             await MarkCrashedAttemptsAsync(db, work.Select(w => w.Message).ToList(), cancellationToken);
 
-            var tracked = await db.Messages.Where(m => leased.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
             foreach (var (message, _, target) in work)
             {
-                var row = tracked[message.Id];
-                attempts[message.Id] = NewAttempt(message, target, now);
-                db.DeliveryAttempts.Add(attempts[message.Id]);
-                StampAttempt(row, target, now);
-                message.AttemptCount = row.AttemptCount;
+                message.AttemptCount = leased[message.Id] + 1;
+                attempts[message.Id] = NewAttempt(message, target, now, message.AttemptCount);
             }
 
+            // Every stamp in one statement, every attempt and link and note in multi-row INSERTs.
+            await ModelRowUpdater.UpdateAsync<Message>(
+                db,
+                StampValues,
+                work.Select(w => Stamp(w.Message, w.Target)).ToList(),
+                StampSet,
+                "t.\"Id\" = v.\"Id\" AND t.\"LeaseOwner\" = @owner",
+                nameof(Message.Id),
+                [("owner", nameof(Message.LeaseOwner), owner), ("now", nameof(Message.UpdatedAt), now)],
+                cancellationToken);
+            await ModelRowInserter.InsertAsync(db, attempts.Values.ToList(), cancellationToken);
             await TrackingDecorator.SaveLinksAsync(db, work.SelectMany(w => w.Target.Links), cancellationToken);
-            // New links and history events as multi-row INSERTs; SaveChanges keeps the updates and the attempts (whose ids are read back).
             await ModelRowInserter.FlushAddedAsync<TrackedLink>(db, cancellationToken);
             await ModelRowInserter.FlushAddedAsync<MessageEvent>(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -142,17 +150,52 @@ public sealed class SendJob(
             }
         }));
 
-        // One transaction: every answer, every transition.
+        // One transaction: every answer, every transition. Accepted messages (nearly all) move together,
+        // set-based; a failure takes the single-message path of retry, failover or verdict.
         var after = new List<Action>();
         var continueAlone = new List<string>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
         {
+            var finished = time.GetUtcNow();
             for (var i = 0; i < work.Count; i++)
             {
+                Finish(attempts[work[i].Message.Id], results[i], finished);
+            }
+
+            await ModelRowUpdater.UpdateAsync<DeliveryAttempt>(
+                db,
+                AttemptValues,
+                work.Select(w => AttemptRow(attempts[w.Message.Id])).ToList(),
+                AttemptSet,
+                "t.\"MessageId\" = v.\"MessageId\" AND t.\"Number\" = v.\"Number\"",
+                nameof(DeliveryAttempt.MessageId),
+                [],
+                cancellationToken);
+
+            var accepted = Enumerable.Range(0, work.Count).Where(i => results[i].Succeeded).ToList();
+            var transitions = await writer.TryTransitionManyAsync(
+                db, accepted.Select(i => Accepted(work[i].Message, work[i].Target, attempts[work[i].Message.Id], results[i])).ToList(), cancellationToken);
+            var receipts = new List<TransitionRequest>();
+            for (var k = 0; k < accepted.Count; k++)
+            {
+                var i = accepted[k];
+                var (message, _, target) = work[i];
+                if (transitions[k].Applied || await AcceptLateAsync(db, message, Accepted(message, target, attempts[message.Id], results[i]), cancellationToken))
+                {
+                    if (Receipt(message, target, results[i], after) is { } receipt)
+                    {
+                        receipts.Add(receipt);
+                    }
+                }
+            }
+
+            // An immediate simulated receipt is written with the acceptance: one commit, two events.
+            await writer.TryTransitionManyAsync(db, receipts, cancellationToken);
+
+            foreach (var i in Enumerable.Range(0, work.Count).Where(i => !results[i].Succeeded))
+            {
                 var (message, plan, target) = work[i];
-                var attempt = attempts[message.Id];
-                db.DeliveryAttempts.Attach(attempt);
-                var outcome = await RecordAsync(db, message, plan, target, attempt, results[i], after, cancellationToken);
+                var outcome = await RecordFailureAsync(db, message, plan, target, attempts[message.Id], results[i], cancellationToken);
                 if (outcome.Kind == AttemptKind.RetryScheduled)
                 {
                     // A Hangfire retry of its own, listed with Hangfire's retries like any failed send job's.
@@ -163,7 +206,7 @@ public sealed class SendJob(
                         Reason = $"{SendRetryFilter.ReasonPrefix} 1: {outcome.Error}",
                     }));
                 }
-                else if (outcome.Kind is AttemptKind.PermanentFailure or AttemptKind.BudgetExhausted)
+                else
                 {
                     // The next provider, channel, or the final verdict: the single-message path knows them all.
                     await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
@@ -175,7 +218,7 @@ public sealed class SendJob(
                 }
             }
 
-            // Two history events per message, appended as multi-row INSERTs rather than one statement each.
+            // The history events, appended as multi-row INSERTs rather than one statement each.
             await ModelRowInserter.FlushAddedAsync<MessageEvent>(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -308,11 +351,11 @@ public sealed class SendJob(
         NotificationsDbContext db, Message message, DeliveryPlan plan, Lease lease, DeliveryTarget target, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        var attempt = NewAttempt(message, target, started);
+        var attempt = NewAttempt(message, target, started, message.AttemptCount + 1);
         target = await tracking.ApplyAsync(message.Id, target, cancellationToken);
 
         // The attempt is durable before the provider hears of it: after a crash we know it may have gone out.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
         {
             if (!await LeaseAsync(db, message, lease, cancellationToken))
             {
@@ -333,7 +376,7 @@ public sealed class SendJob(
         var result = await CallAsync(target.Provider, Outgoing(message, target), cancellationToken);
         var after = new List<Action>();
         AttemptResult outcome;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
         {
             db.DeliveryAttempts.Attach(attempt);
             outcome = await RecordAsync(db, message, plan, target, attempt, result, after, cancellationToken);
@@ -354,9 +397,28 @@ public sealed class SendJob(
         NotificationsDbContext db, Message message, DeliveryPlan plan, DeliveryTarget target, DeliveryAttempt attempt,
         ProviderResult result, List<Action> after, CancellationToken cancellationToken)
     {
-        var provider = target.Provider;
-        var number = attempt.Number;
-        var finished = time.GetUtcNow();
+        Finish(attempt, result, time.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return await RecordFailureAsync(db, message, plan, target, attempt, result, cancellationToken);
+        }
+
+        // The status we leased it in is almost always still the status; only a cancel can have moved it.
+        var accepted = Accepted(message, target, attempt, result);
+        if ((await writer.TryTransitionAsync(db, accepted, cancellationToken)).Applied || await AcceptLateAsync(db, message, accepted, cancellationToken))
+        {
+            if (Receipt(message, target, result, after) is { } receipt)
+            {
+                await writer.TryTransitionAsync(db, receipt, cancellationToken);
+            }
+        }
+
+        return new AttemptResult(AttemptKind.Done, null, null);
+    }
+
+    /// <summary>The provider's answer on the attempt row.</summary>
+    private static void Finish(DeliveryAttempt attempt, ProviderResult result, DateTimeOffset finished)
+    {
         attempt.FinishedAt = finished;
         attempt.RequestSummary = result.RequestSummary;
         attempt.ResponseStatus = result.ResponseStatus;
@@ -369,58 +431,69 @@ public sealed class SendJob(
             ProviderOutcome.TransientFailure => AttemptOutcome.TransientFailure,
             _ => AttemptOutcome.PermanentFailure,
         };
+    }
 
-        if (result.Succeeded)
+    /// <summary>SENT (or DELIVERED, when the provider's answer is a delivery) for an accepted attempt.</summary>
+    private static TransitionRequest Accepted(Message message, DeliveryTarget target, DeliveryAttempt attempt, ProviderResult result) =>
+        new(message.Id, message.Status, result.Outcome == ProviderOutcome.Delivered ? MessageStatus.Delivered : MessageStatus.Sent, MessageEventSources.Pipeline)
         {
-            var to = result.Outcome == ProviderOutcome.Delivered ? MessageStatus.Delivered : MessageStatus.Sent;
-            var accepted = new TransitionRequest(message.Id, message.Status, to, MessageEventSources.Pipeline)
-            {
-                Provider = provider.Id,
-                Detail = $"Attempt {number}: accepted by {provider.Id} ({target.Channel}) in {(finished - attempt.StartedAt).TotalMilliseconds:0} ms.",
-                Payload = Truncate(result.ResponseBody),
-                At = finished,
-                AlsoSet = set => set
-                    .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
-                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                    .SetProperty(m => m.ProviderMessageId, result.ProviderMessageId),
-            };
+            Provider = target.Provider.Id,
+            Detail = $"Attempt {attempt.Number}: accepted by {target.Provider.Id} ({target.Channel}) in {(attempt.FinishedAt!.Value - attempt.StartedAt).TotalMilliseconds:0} ms.",
+            Payload = Truncate(result.ResponseBody),
+            At = attempt.FinishedAt,
+            EndsAttempt = true,
+            ProviderMessageId = result.ProviderMessageId,
+        };
 
-            // The status we leased it in is almost always still the status; only a cancel can have moved it.
-            var transition = await writer.TryTransitionAsync(db, accepted, cancellationToken);
-            var current = message.Status;
-            if (transition.Outcome == TransitionOutcome.Conflict)
-            {
-                current = await CurrentStatusAsync(db, message.Id, cancellationToken);
-                transition = await writer.TryTransitionAsync(db, accepted with { ExpectedFrom = current }, cancellationToken);
-            }
-
-            if (!transition.Applied)
-            {
-                // Canceled or moved on while we were sending: the provider has it anyway; say so in the history.
-                await ClearPendingAsync(db, message.Id, cancellationToken);
-                AddNote(db, message.Id, MessageEventTypes.Ignored, provider.Id,
-                    $"Attempt {number} was accepted by {provider.Id}, but the message had meanwhile become {current.ToWire()}.");
-                return new AttemptResult(AttemptKind.Done, null, null);
-            }
-
-            if (result.Outcome == ProviderOutcome.Accepted && provider is SimulatedProvider simulated && result.ProviderMessageId is { } providerMessageId)
-            {
-                if (simulated.Options.DeliveryDelayMs == 0)
-                {
-                    // An immediate simulated receipt is written with the acceptance: one commit, two events.
-                    await SimulatedReceiptJob.DeliverAsync(writer, db, message.Id, provider.Id, providerMessageId, cancellationToken);
-                }
-                else
-                {
-                    var id = message.Id;
-                    after.Add(() => jobs.Schedule<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(id, providerMessageId, CancellationToken.None),
-                        TimeSpan.FromMilliseconds(simulated.Options.DeliveryDelayMs)));
-                }
-            }
-
-            return new AttemptResult(AttemptKind.Done, null, null);
+    /// <summary>
+    /// The acceptance found the message in another status than it was leased in (a cancel, say): applies it from
+    /// the current one if allowed, else records that the provider has it anyway. True when it was applied.
+    /// </summary>
+    private async Task<bool> AcceptLateAsync(NotificationsDbContext db, Message message, TransitionRequest accepted, CancellationToken cancellationToken)
+    {
+        var current = await CurrentStatusAsync(db, message.Id, cancellationToken);
+        if ((await writer.TryTransitionAsync(db, accepted with { ExpectedFrom = current }, cancellationToken)).Applied)
+        {
+            return true;
         }
 
+        // Canceled or moved on while we were sending: the provider has it anyway; say so in the history.
+        await ClearPendingAsync(db, message.Id, cancellationToken);
+        AddNote(db, message.Id, MessageEventTypes.Ignored, accepted.Provider,
+            $"Attempt {message.AttemptCount} was accepted by {accepted.Provider}, but the message had meanwhile become {current.ToWire()}.");
+        return false;
+    }
+
+    /// <summary>
+    /// The simulated provider's delivery receipt for an accepted message: the transition to write with the
+    /// acceptance when it is immediate; otherwise its job is scheduled after the commit. Null when none is due.
+    /// </summary>
+    private TransitionRequest? Receipt(Message message, DeliveryTarget target, ProviderResult result, List<Action> after)
+    {
+        if (result.Outcome != ProviderOutcome.Accepted || target.Provider is not SimulatedProvider simulated || result.ProviderMessageId is not { } providerMessageId)
+        {
+            return null;
+        }
+
+        if (simulated.Options.DeliveryDelayMs == 0)
+        {
+            return SimulatedReceiptJob.Receipt(message.Id, simulated.Id, providerMessageId);
+        }
+
+        var id = message.Id;
+        after.Add(() => jobs.Schedule<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(id, providerMessageId, CancellationToken.None),
+            TimeSpan.FromMilliseconds(simulated.Options.DeliveryDelayMs)));
+        return null;
+    }
+
+    /// <summary>A failed attempt: a scheduled retry, or the note that sends the message on to failover.</summary>
+    private async Task<AttemptResult> RecordFailureAsync(
+        NotificationsDbContext db, Message message, DeliveryPlan plan, DeliveryTarget target, DeliveryAttempt attempt,
+        ProviderResult result, CancellationToken cancellationToken)
+    {
+        var provider = target.Provider;
+        var number = attempt.Number;
+        var finished = attempt.FinishedAt!.Value;
         var error = $"{result.ErrorClass ?? ErrorClasses.Unknown}: {result.Error ?? "no detail"}";
         if (result.Outcome == ProviderOutcome.TransientFailure)
         {
@@ -458,15 +531,56 @@ public sealed class SendJob(
         }
     }
 
-    private static DeliveryAttempt NewAttempt(Message message, DeliveryTarget target, DateTimeOffset started) => new()
+    private static DeliveryAttempt NewAttempt(Message message, DeliveryTarget target, DateTimeOffset started, int number) => new()
     {
         MessageId = message.Id,
-        Number = message.AttemptCount + 1,
+        Number = number,
         Channel = target.Channel,
         Provider = target.Provider.Id,
         StartedAt = started,
         Outcome = AttemptOutcome.Pending,
     };
+
+    /// <summary>The batch's stamp of each leased message (as <see cref="StampAttempt"/> does for one), set-based.</summary>
+    private static readonly (string Alias, string Property)[] StampValues =
+    [
+        ("Id", nameof(Message.Id)),
+        ("AttemptCount", nameof(Message.AttemptCount)),
+        ("Channel", nameof(Message.Channel)),
+        ("Provider", nameof(Message.Provider)),
+        ("RouteChannelIndex", nameof(Message.RouteChannelIndex)),
+        ("RouteProviderIndex", nameof(Message.RouteProviderIndex)),
+        ("OutputJson", nameof(Message.OutputJson)),
+    ];
+
+    private const string StampSet =
+        "\"AttemptCount\" = v.\"AttemptCount\", \"Channel\" = v.\"Channel\", \"Provider\" = v.\"Provider\", " +
+        "\"RouteChannelIndex\" = v.\"RouteChannelIndex\", \"RouteProviderIndex\" = v.\"RouteProviderIndex\", " +
+        "\"OutputJson\" = v.\"OutputJson\", \"UpdatedAt\" = @now";
+
+    /// <summary>The provider's answers on the batch's attempt rows, found by message and number, set-based.</summary>
+    private static readonly (string Alias, string Property)[] AttemptValues =
+    [
+        ("MessageId", nameof(DeliveryAttempt.MessageId)),
+        ("Number", nameof(DeliveryAttempt.Number)),
+        ("FinishedAt", nameof(DeliveryAttempt.FinishedAt)),
+        ("RequestSummary", nameof(DeliveryAttempt.RequestSummary)),
+        ("ResponseStatus", nameof(DeliveryAttempt.ResponseStatus)),
+        ("ResponseBody", nameof(DeliveryAttempt.ResponseBody)),
+        ("Outcome", nameof(DeliveryAttempt.Outcome)),
+        ("ErrorClass", nameof(DeliveryAttempt.ErrorClass)),
+        ("Error", nameof(DeliveryAttempt.Error)),
+    ];
+
+    private const string AttemptSet =
+        "\"FinishedAt\" = v.\"FinishedAt\", \"RequestSummary\" = v.\"RequestSummary\", \"ResponseStatus\" = v.\"ResponseStatus\", " +
+        "\"ResponseBody\" = v.\"ResponseBody\", \"Outcome\" = v.\"Outcome\", \"ErrorClass\" = v.\"ErrorClass\", \"Error\" = v.\"Error\"";
+
+    private static object?[] Stamp(Message message, DeliveryTarget target) =>
+        [message.Id, message.AttemptCount, target.Channel, target.Provider.Id, target.ChannelIndex, target.ProviderIndex, target.Rendered.ToJson()];
+
+    private static object?[] AttemptRow(DeliveryAttempt attempt) =>
+        [attempt.MessageId, attempt.Number, attempt.FinishedAt, attempt.RequestSummary, attempt.ResponseStatus, attempt.ResponseBody, attempt.Outcome, attempt.ErrorClass, attempt.Error];
 
     private static void StampAttempt(Message row, DeliveryTarget target, DateTimeOffset started)
     {
@@ -543,9 +657,7 @@ public sealed class SendJob(
         {
             Reason = reason,
             Error = Truncate(error, 2000),
-            AlsoSet = set => set
-                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            EndsAttempt = true,
         }, cancellationToken);
         if (result.Applied)
         {
@@ -554,7 +666,7 @@ public sealed class SendJob(
 
         // Already UNDELIVERABLE (a retry by hand that failed again): nothing to transition, but the attempt
         // is over and the history says why.
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
@@ -568,7 +680,7 @@ public sealed class SendJob(
 
     private static async Task<bool> InTransactionAsync(NotificationsDbContext db, Func<Task<bool>> work, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         if (!await work())
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -32,7 +32,7 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
     public async Task<int> StepAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         var eventMark = await WatermarkAsync(db, TrackingWatermark.MessageEvents, cancellationToken);
         var hitMark = await WatermarkAsync(db, TrackingWatermark.TrackingHits, cancellationToken);
 

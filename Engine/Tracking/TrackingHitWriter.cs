@@ -37,7 +37,7 @@ public sealed class TrackingHitWriter : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<TrackingHit> hits)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await WriteTransaction.BeginAsync(db);
         var ids = hits.Select(h => h.MessageId).Distinct().ToList();
         var messages = await db.Messages.AsNoTracking()
             .Where(m => ids.Contains(m.Id))

@@ -21,16 +21,15 @@ public sealed class SimulatedReceiptJob(IDbContextFactory<NotificationsDbContext
             return;
         }
 
-        await DeliverAsync(writer, db, messageId, message.Provider, providerMessageId, cancellationToken);
+        await writer.TryTransitionAsync(db, Receipt(messageId, message.Provider, providerMessageId), cancellationToken);
     }
 
-    /// <summary>SENT → DELIVERED as the simulated provider's receipt; joins the caller's transaction if any.</summary>
-    internal static Task<TransitionResult> DeliverAsync(
-        MessageStatusWriter writer, NotificationsDbContext db, string messageId, string? provider, string providerMessageId, CancellationToken cancellationToken) =>
-        writer.TryTransitionAsync(db, new TransitionRequest(messageId, MessageStatus.Sent, MessageStatus.Delivered, MessageEventSources.Provider)
+    /// <summary>SENT → DELIVERED as the simulated provider's receipt.</summary>
+    internal static TransitionRequest Receipt(string messageId, string? provider, string providerMessageId) =>
+        new(messageId, MessageStatus.Sent, MessageStatus.Delivered, MessageEventSources.Provider)
         {
             Provider = provider,
             Detail = "Simulated delivery receipt.",
             Payload = $"{{\"simulated\":true,\"id\":\"{providerMessageId}\",\"event\":\"delivered\"}}",
-        }, cancellationToken);
+        };
 }

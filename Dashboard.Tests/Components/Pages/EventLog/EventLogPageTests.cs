@@ -58,11 +58,16 @@ public sealed class EventLogPageTests : MudBlazorTestContext, IAsyncLifetime
         var page = Render<EventLogPage>();
 
         page.WaitForAssertion(() => Assert.Contains("2", page.Find("[data-testid=status-DELIVERED] .chip-count").TextContent));
-        // The live refresh may re-render the chips between finding and clicking one; find it afresh each time.
-        // (A second click is harmless here: the page's own query only changes through navigation.)
+        // The live refresh may re-render the chips between finding and clicking one, and MudChip hands the click on
+        // asynchronously: click once, give the navigation time to happen, and click again only if it did not.
         for (var attempt = 0; attempt < 5 && !navigation.Uri.EndsWith("/?status=UNDELIVERABLE", StringComparison.Ordinal); attempt++)
         {
             page.Find("[data-testid=status-UNDELIVERABLE]").Click();
+            var deadline = DateTime.UtcNow.AddSeconds(3);
+            while (DateTime.UtcNow < deadline && navigation.Uri.EndsWith("/", StringComparison.Ordinal))
+            {
+                await Task.Delay(20);
+            }
         }
 
         Assert.EndsWith("/?status=UNDELIVERABLE", navigation.Uri);
