@@ -13,8 +13,9 @@ namespace NotificationOps.Engine.Persistence;
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     // mmap: pages are read from the mapping instead of a pread per page, which every commit by another
-    // connection would otherwise force again.
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
+    // connection would otherwise force again. wal_autocheckpoint: checkpoints are WalCheckpointer's work, off
+    // the writers' path; the commit that crosses this much larger threshold still does one, as a backstop.
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000;";
 
     private readonly ConditionalWeakTable<object, object> initialised = new();
 
