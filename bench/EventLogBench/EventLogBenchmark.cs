@@ -71,21 +71,8 @@ public static class EventLogBenchmark
         foreach (var (name, filter, cursor) in scenarios)
         {
             var engine = await TimeAsync(() => queries.ListAsync(filter, cursor, 50));
-            string sql;
-            await using (var db = factory.CreateDbContext())
-            {
-                // The same query MessageQueries.ListAsync builds.
-                var q = MessageQueries.Apply(db, filter);
-                if (cursor is not null)
-                {
-                    var at = cursor.EnqueuedAt;
-                    var id = cursor.Id;
-                    q = q.Where(m => m.EnqueuedAt < at || (m.EnqueuedAt == at && string.Compare(m.Id, id) < 0));
-                }
-
-                sql = q.OrderByDescending(m => m.EnqueuedAt).ThenByDescending(m => m.Id).Take(51).ToQueryString();
-            }
-
+            // Exactly the statement and parameters MessageQueries.ListAsync runs.
+            var sql = MessageQueries.PageSql(filter, cursor, 50);
             var rawTimes = await TimeAsync(async () =>
             {
                 await using var command = RawCommand(raw, sql);
@@ -137,29 +124,15 @@ public static class EventLogBenchmark
 
     private static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)];
 
-    /// <summary>The SQL EF generated, with its ".param set" values bound as parameters.</summary>
-    private static SqliteCommand RawCommand(SqliteConnection connection, string sql)
+    private static SqliteCommand RawCommand(SqliteConnection connection, MessagePageSql sql)
     {
         var command = connection.CreateCommand();
-        var statement = new List<string>();
-        foreach (var line in sql.Split('\n'))
+        command.CommandText = sql.Text;
+        foreach (var (name, value) in sql.Parameters)
         {
-            if (line.StartsWith(".param set ", StringComparison.Ordinal))
-            {
-                var rest = line[".param set ".Length..];
-                var space = rest.IndexOf(' ', StringComparison.Ordinal);
-                var name = rest[..space];
-                var value = rest[(space + 1)..].Trim();
-                command.Parameters.AddWithValue(name, value.StartsWith('\'') ? value[1..^1].Replace("''", "'", StringComparison.Ordinal)
-                    : value == "NULL" ? DBNull.Value : long.Parse(value, CultureInfo.InvariantCulture));
-            }
-            else if (!line.StartsWith("--", StringComparison.Ordinal))
-            {
-                statement.Add(line);
-            }
+            command.Parameters.AddWithValue(name, value);
         }
 
-        command.CommandText = string.Join("\n", statement);
         return command;
     }
 }
