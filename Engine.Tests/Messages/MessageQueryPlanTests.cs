@@ -44,6 +44,17 @@ public sealed partial class MessageQueryPlanTests
         Assert.Contains(plan, line => line.StartsWith("SEARCH r USING INDEX sqlite_autoindex_Messages_1 (Id=?)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task PageSql_ReadsTwoStatusesAsOneTimeOrderedRangeEach_NotByWalkingTheTimeIndex()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var plan = await ExplainAsync(database.ConnectionString, MessageQueries.PageSql(new MessageFilter { Statuses = [MessageStatus.Unroutable, MessageStatus.Canceled] }, null, 50));
+
+        Assert.Equal(2, plan.Count(line => line.StartsWith("SEARCH m USING COVERING INDEX IX_Messages_Status_EnqueuedAt_Id (Status=?)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(plan, line => line.Contains("IX_Messages_EnqueuedAt_Id", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("SCAN m", true)]
     [InlineData("SCAN r", true)]

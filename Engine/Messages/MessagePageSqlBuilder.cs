@@ -11,37 +11,100 @@ internal static class MessagePageSqlBuilder
 {
     private static readonly string Columns = MessageRowReader.SelectList("m");
 
+    /// <summary>Above this many values a list stays one IN (...) rather than one index range per value.</summary>
+    internal const int MaxSplitValues = 8;
+
     public static MessagePageSql Build(MessageFilter filter, MessageCursor? after, int limit)
     {
         var parameters = new List<KeyValuePair<string, object>>();
-        var where = Conditions(filter, after, parameters);
-        parameters.Add(new("@limit", limit));
         var text = new StringBuilder(1024);
-        if (Deferred(filter))
+        var split = SplitList(filter);
+        if (split is { } list)
+        {
+            // Per-value ranges merged: IN (a, b) on (Status, EnqueuedAt, Id) cannot be read in time order, so SQLite
+            // would walk the time index checking every row (the whole table when the statuses are rare) or sort
+            // every match. Each value's range is in time order; the newest page of each, merged, is the page.
+            var where = Conditions(list.Rest, after, parameters);
+            text.Append("SELECT ").Append(MessageRowReader.SelectList("r")).Append("\nFROM (");
+            for (var i = 0; i < list.Values.Count; i++)
+            {
+                var value = Add(parameters, $"{list.Prefix}{i}", list.Values[i]);
+                text.Append(i == 0 ? "\n    " : "\n    UNION ALL\n    ")
+                    .Append("SELECT \"Id\", \"EnqueuedAt\" FROM (\n        SELECT m.\"Id\", m.\"EnqueuedAt\"\n        FROM \"Messages\" AS m");
+                AppendWhere(text, [.. where, $"m.\"{list.Column}\" = {value}"], "\n        ");
+                text.Append("\n        ORDER BY m.\"EnqueuedAt\" DESC, m.\"Id\" DESC\n        LIMIT @limit\n    ) AS b").Append(i);
+            }
+
+            text.Append("\n    ORDER BY \"EnqueuedAt\" DESC, \"Id\" DESC\n    LIMIT @limit\n) AS k\n");
+            AppendPageRows(text);
+        }
+        else if (Deferred(filter))
         {
             // Deferred join: a range that cannot be read in time order (a recipient prefix spans many recipients)
             // picks the page's keys from the covering (Recipient, EnqueuedAt, Id) index and sorts only those, then
             // fetches just the page's rows, instead of fetching every row of the range from the table to sort it.
+            var where = Conditions(filter, after, parameters);
             text.Append("SELECT ").Append(MessageRowReader.SelectList("r"))
                 .Append("\nFROM (\n    SELECT m.\"Id\", m.\"EnqueuedAt\"\n    FROM \"Messages\" AS m");
             AppendWhere(text, where, "\n    ");
-            text.Append("\n    ORDER BY m.\"EnqueuedAt\" DESC, m.\"Id\" DESC\n    LIMIT @limit\n) AS k\n")
-                .Append("INNER JOIN \"Messages\" AS r ON r.\"Id\" = k.\"Id\"\n")
-                .Append("ORDER BY k.\"EnqueuedAt\" DESC, k.\"Id\" DESC");
+            text.Append("\n    ORDER BY m.\"EnqueuedAt\" DESC, m.\"Id\" DESC\n    LIMIT @limit\n) AS k\n");
+            AppendPageRows(text);
         }
         else
         {
+            var where = Conditions(filter, after, parameters);
             text.Append("SELECT ").Append(Columns).Append("\nFROM \"Messages\" AS m");
             AppendWhere(text, where, "\n");
             text.Append("\nORDER BY m.\"EnqueuedAt\" DESC, m.\"Id\" DESC\nLIMIT @limit");
         }
 
+        parameters.Add(new("@limit", limit));
         return new MessagePageSql(text.ToString(), parameters);
     }
 
+    private static void AppendPageRows(StringBuilder text) =>
+        text.Append("INNER JOIN \"Messages\" AS r ON r.\"Id\" = k.\"Id\"\n")
+            .Append("ORDER BY k.\"EnqueuedAt\" DESC, k.\"Id\" DESC");
+
     private static bool Deferred(MessageFilter filter) =>
-        !string.IsNullOrEmpty(filter.RecipientPrefix) && filter.Recipient is null && filter.MessageId is null
-        && filter.RequestId is null && filter.TraceId is null && string.IsNullOrWhiteSpace(filter.Search);
+        !string.IsNullOrEmpty(filter.RecipientPrefix) && !HasOrderedSeek(filter);
+
+    /// <summary>
+    /// The multi-value list to read as one range per value, when nothing else already gives an index read in time
+    /// order (an exact id, recipient or template, a single status, provider or channel) or a recipient prefix range.
+    /// </summary>
+    private static SplitListInfo? SplitList(MessageFilter filter)
+    {
+        if (HasOrderedSeek(filter) || !string.IsNullOrEmpty(filter.RecipientPrefix)
+            || filter.Statuses.Count == 1 || filter.Providers.Count == 1 || filter.Channels.Count == 1)
+        {
+            return null;
+        }
+
+        var statuses = filter.Statuses.Distinct().ToList();
+        if (statuses.Count is > 1 and <= MaxSplitValues)
+        {
+            return new SplitListInfo(nameof(Message.Status), "@status", [.. statuses.Select(s => (object)(int)s)], filter with { Statuses = [] });
+        }
+
+        var providers = filter.Providers.Distinct(StringComparer.Ordinal).ToList();
+        if (statuses.Count == 0 && providers.Count is > 1 and <= MaxSplitValues)
+        {
+            return new SplitListInfo(nameof(Message.Provider), "@provider", [.. providers], filter with { Providers = [] });
+        }
+
+        var channels = filter.Channels.Distinct(StringComparer.Ordinal).ToList();
+        if (statuses.Count == 0 && providers.Count == 0 && channels.Count is > 1 and <= MaxSplitValues)
+        {
+            return new SplitListInfo(nameof(Message.Channel), "@channel", [.. channels], filter with { Channels = [] });
+        }
+
+        return null;
+    }
+
+    private static bool HasOrderedSeek(MessageFilter filter) =>
+        filter.MessageId is not null || filter.RequestId is not null || filter.TraceId is not null
+        || !string.IsNullOrWhiteSpace(filter.Search) || filter.Recipient is not null || filter.Template is not null;
 
     private static List<string> Conditions(MessageFilter filter, MessageCursor? after, List<KeyValuePair<string, object>> parameters)
     {
@@ -127,7 +190,7 @@ internal static class MessagePageSqlBuilder
         return where;
     }
 
-    private static void AppendWhere(StringBuilder text, List<string> where, string newLine)
+    private static void AppendWhere(StringBuilder text, IReadOnlyList<string> where, string newLine)
     {
         for (var i = 0; i < where.Count; i++)
         {
