@@ -119,6 +119,24 @@ public sealed class MessageQueriesListTests(SeededMessages seeded) : IClassFixtu
     }
 
     [Fact]
+    public async Task ListAsync_RunsTheConnectionPragmas_OnTheConnectionItOpens()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        await new MessageQueries(database.Factory).ListAsync(new MessageFilter(), null, 10);
+
+        // The pool holds just the one handle ListAsync opened and gave back: this open gets it again.
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(1L, await command.ExecuteScalarAsync()); // NORMAL; a fresh handle says FULL (2)
+        command.CommandText = "PRAGMA mmap_size";
+        Assert.Equal(268435456L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task RowReaderColumns_AreExactlyTheColumnsTheModelMaps()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -11,6 +11,8 @@ internal static class MessagePageSqlBuilder
 {
     private static readonly string Columns = MessageRowReader.SelectList("m");
 
+    private static readonly string PageRowColumns = MessageRowReader.SelectList("r");
+
     /// <summary>Above this many values a list stays one IN (...) rather than one index range per value.</summary>
     internal const int MaxSplitValues = 8;
 
@@ -25,7 +27,7 @@ internal static class MessagePageSqlBuilder
             // would walk the time index checking every row (the whole table when the statuses are rare) or sort
             // every match. Each value's range is in time order; the newest page of each, merged, is the page.
             var where = Conditions(list.Rest, after, parameters);
-            text.Append("SELECT ").Append(MessageRowReader.SelectList("r")).Append("\nFROM (");
+            text.Append("SELECT ").Append(PageRowColumns).Append("\nFROM (");
             for (var i = 0; i < list.Values.Count; i++)
             {
                 var value = Add(parameters, $"{list.Prefix}{i}", list.Values[i]);
@@ -44,7 +46,7 @@ internal static class MessagePageSqlBuilder
             // picks the page's keys from the covering (Recipient, EnqueuedAt, Id) index and sorts only those, then
             // fetches just the page's rows, instead of fetching every row of the range from the table to sort it.
             var where = Conditions(filter, after, parameters);
-            text.Append("SELECT ").Append(MessageRowReader.SelectList("r"))
+            text.Append("SELECT ").Append(PageRowColumns)
                 .Append("\nFROM (\n    SELECT m.\"Id\", m.\"EnqueuedAt\"\n    FROM \"Messages\" AS m");
             AppendWhere(text, where, "\n    ");
             text.Append("\n    ORDER BY m.\"EnqueuedAt\" DESC, m.\"Id\" DESC\n    LIMIT @limit\n) AS k\n");
