@@ -8,22 +8,46 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// One page, newest first. It runs <see cref="PageSql"/> with ADO.NET on the context's connection rather than
+    /// through LINQ: the statement takes a tenth of a millisecond, and EF Core's fixed cost per query (expression
+    /// funcletizing, query-cache lookup, materialisation) was several times that.
+    /// </summary>
     public async Task<MessagePage> ListAsync(MessageFilter filter, MessageCursor? after, int pageSize, CancellationToken cancellationToken = default)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var sql = PageSql(filter, after, pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Apply(db, filter);
-        if (after is not null)
+        // The context's connection, opened with ADO.NET rather than Database.OpenConnectionAsync: EF Core's open
+        // registers its SQL functions on the connection every time (about 20 µs, as long as the trace-id lookup
+        // itself), and this statement uses none of them. The per-connection pragmas still run, once per handle.
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var rows = new List<Message>(pageSize + 1);
+        try
         {
-            var at = after.EnqueuedAt;
-            var id = after.Id;
-            query = query.Where(m => m.EnqueuedAt < at || (m.EnqueuedAt == at && string.Compare(m.Id, id) < 0));
+            await SqlitePragmaInterceptor.ApplyOnceAsync(connection, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql.Text;
+            foreach (var (name, value) in sql.Parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(MessageRowReader.Read(reader));
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync();
         }
 
-        var rows = await query
-            .OrderByDescending(m => m.EnqueuedAt).ThenByDescending(m => m.Id)
-            .Take(pageSize + 1)
-            .ToListAsync(cancellationToken);
         var more = rows.Count > pageSize;
         if (more)
         {
@@ -32,6 +56,13 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
 
         return new MessagePage(rows, more ? new MessageCursor(rows[^1].EnqueuedAt, rows[^1].Id) : null);
     }
+
+    /// <summary>
+    /// The statement <see cref="ListAsync"/> runs for this page (one row more than <paramref name="pageSize"/>, to
+    /// know whether another page follows), so a benchmark or a plan check can run exactly the same SQL.
+    /// </summary>
+    public static MessagePageSql PageSql(MessageFilter filter, MessageCursor? after, int pageSize) =>
+        MessagePageSqlBuilder.Build(filter, after, Math.Clamp(pageSize, 1, MaxPageSize) + 1);
 
     /// <summary>How many messages matching the filter arrived after <paramref name="after"/> (the "N new" bar).</summary>
     public async Task<int> CountNewerAsync(MessageFilter filter, DateTimeOffset after, int cap = 1000, CancellationToken cancellationToken = default)
@@ -104,6 +135,10 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
         return await db.DeliveryAttempts.AsNoTracking().Where(a => a.MessageId == id).OrderBy(a => a.Number).ThenBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The filter as LINQ, for counts and bulk selections. <see cref="MessagePageSqlBuilder"/> states the same filter
+    /// in SQL for the page query; a test runs every filter combination both ways and compares the rows.
+    /// </summary>
     internal static IQueryable<Message> Apply(NotificationsDbContext db, MessageFilter filter)
     {
         var query = db.Messages.AsNoTracking();

@@ -17,7 +17,23 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // the writers' path; the commit that crosses this much larger threshold still does one, as a backstop.
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000;";
 
-    private readonly ConditionalWeakTable<object, object> initialised = new();
+    // Per physical handle, whichever interceptor instance or caller ran them.
+    private static readonly ConditionalWeakTable<object, object> Initialised = new();
+
+    /// <summary>
+    /// Runs the pragmas on a connection opened without EF Core (so without this interceptor), once per physical
+    /// handle as the interceptor does. A no-op for connections that are not SQLite.
+    /// </summary>
+    public static async Task ApplyOnceAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        if (connection is SqliteConnection && NeedsPragmas(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkDone(connection);
+        }
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -42,7 +58,7 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         }
     }
 
-    private bool NeedsPragmas(DbConnection connection)
+    private static bool NeedsPragmas(DbConnection connection)
     {
         var handle = (connection as SqliteConnection)?.Handle;
         if (handle is null)
@@ -50,14 +66,14 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
             return true;
         }
 
-        return !initialised.TryGetValue(handle, out _);
+        return !Initialised.TryGetValue(handle, out _);
     }
 
-    private void MarkDone(DbConnection connection)
+    private static void MarkDone(DbConnection connection)
     {
         if ((connection as SqliteConnection)?.Handle is { } handle)
         {
-            initialised.AddOrUpdate(handle, handle);
+            Initialised.AddOrUpdate(handle, handle);
         }
     }
 }
