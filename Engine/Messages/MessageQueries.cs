@@ -68,7 +68,10 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
     public async Task<int> CountNewerAsync(MessageFilter filter, DateTimeOffset after, int cap = 1000, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Apply(db, filter).Where(m => m.EnqueuedAt > after).Take(cap).CountAsync(cancellationToken);
+        // Ordered, so the cap keeps the newest (and EF Core has no reason to warn about a Take without an order).
+        return await Apply(db, filter).Where(m => m.EnqueuedAt > after)
+            .OrderByDescending(m => m.EnqueuedAt).ThenByDescending(m => m.Id)
+            .Take(cap).CountAsync(cancellationToken);
     }
 
     /// <summary>The current state of the given messages, to refresh rows in place.</summary>
