@@ -92,6 +92,8 @@ public sealed class SendJob(
         var owner = Guid.NewGuid().ToString("N");
         var candidates = work.Select(w => w.Message.Id).ToList();
         var attempts = new Dictionary<string, DeliveryAttempt>();
+        // Serialised before the write lock is taken: nothing inside the transaction but the statements.
+        var outputs = work.ToDictionary(w => w.Message.Id, w => w.Target.Rendered.ToJson());
         await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
         {
             await db.Messages
@@ -116,7 +118,7 @@ public sealed class SendJob(
             await ModelRowUpdater.UpdateAsync<Message>(
                 db,
                 StampValues,
-                work.Select(w => Stamp(w.Message, w.Target)).ToList(),
+                work.Select(w => Stamp(w.Message, w.Target, outputs[w.Message.Id])).ToList(),
                 StampSet,
                 "t.\"Id\" = v.\"Id\" AND t.\"LeaseOwner\" = @owner",
                 nameof(Message.Id),
@@ -576,8 +578,8 @@ public sealed class SendJob(
         "\"FinishedAt\" = v.\"FinishedAt\", \"RequestSummary\" = v.\"RequestSummary\", \"ResponseStatus\" = v.\"ResponseStatus\", " +
         "\"ResponseBody\" = v.\"ResponseBody\", \"Outcome\" = v.\"Outcome\", \"ErrorClass\" = v.\"ErrorClass\", \"Error\" = v.\"Error\"";
 
-    private static object?[] Stamp(Message message, DeliveryTarget target) =>
-        [message.Id, message.AttemptCount, target.Channel, target.Provider.Id, target.ChannelIndex, target.ProviderIndex, target.Rendered.ToJson()];
+    private static object?[] Stamp(Message message, DeliveryTarget target, string outputJson) =>
+        [message.Id, message.AttemptCount, target.Channel, target.Provider.Id, target.ChannelIndex, target.ProviderIndex, outputJson];
 
     private static object?[] AttemptRow(DeliveryAttempt attempt) =>
         [attempt.MessageId, attempt.Number, attempt.FinishedAt, attempt.RequestSummary, attempt.ResponseStatus, attempt.ResponseBody, attempt.Outcome, attempt.ErrorClass, attempt.Error];
