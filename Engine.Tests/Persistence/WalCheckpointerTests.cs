@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NotificationOps.Engine.Persistence;
-using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Tests.TestSupport;
 
 namespace NotificationOps.Engine.Tests.Persistence;
@@ -14,20 +13,32 @@ public sealed class WalCheckpointerTests
     public async Task CopiesTheLogIntoTheDatabaseInTheBackground_AndTruncatesItOnStop()
     {
         await using var database = await TestDatabase.CreateAsync();
-        // Held open throughout (outside the pool, which other tests clear): the last connection to close would
-        // checkpoint the log itself and delete it, doing the checkpointer's work.
-        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
-        await holder.OpenAsync();
-        await using (var db = database.CreateContext())
+
+        // The rows are written on a connection of the test's own, outside the pool (which other tests clear) and
+        // kept open throughout, with commit-time checkpoints off: so neither a commit nor the close of the last
+        // connection copies the log, and whatever reaches the file is the checkpointer's doing.
+        await using var writer = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+        await writer.OpenAsync();
+        await using (var pragma = writer.CreateCommand())
         {
-            // About 8 MB of log: far below the commit-time backstop (40 MB), so only the checkpointer moves it.
-            var filler = new string('x', 4000);
+            pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        await using (var transaction = writer.BeginTransaction())
+        {
+            await using var insert = writer.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO Profiles (UserId, DataJson, CreatedAt, UpdatedAt) VALUES ($id, $data, 0, 0)";
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            insert.Parameters.AddWithValue("$data", $"{{\"note\":\"{new string('x', 4000)}\"}}"); // about 8 MB in all
             for (var i = 0; i < 2000; i++)
             {
-                db.Profiles.Add(new Profile { UserId = $"u{i}", DataJson = $"{{\"note\":\"{filler}\"}}" });
+                id.Value = $"u{i}";
+                await insert.ExecuteNonQueryAsync();
             }
 
-            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
 
         var before = new FileInfo(database.Path).Length;
@@ -48,9 +59,7 @@ public sealed class WalCheckpointerTests
 
         Assert.True(new FileInfo(database.Path).Length >= 8_000_000, "the checkpointer should have copied the log into the file");
         await checkpointer.StopAsync(CancellationToken.None);
-        // Truncated to nothing (or, once the last connection closed, removed by SQLite altogether).
-        var log = new FileInfo(database.Path + "-wal");
-        Assert.True(!log.Exists || log.Length == 0, $"the log should be empty after the stop, but it holds {(log.Exists ? log.Length : 0)} bytes");
+        Assert.Equal(0, new FileInfo(database.Path + "-wal").Length); // truncated (our connection keeps it from being removed)
         await using var check = database.CreateContext();
         Assert.Equal(2000, await check.Profiles.CountAsync());
     }
