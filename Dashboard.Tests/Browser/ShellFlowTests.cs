@@ -35,9 +35,12 @@ public sealed class ShellFlowTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("shell") });
 
         // Settings → API keys: create a key; its secret is shown once.
-        await page.GetByTestId("nav").GetByText("Settings", new() { Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settings" })).ToBeVisibleAsync();
+        // A click before the circuit is connected is lost (the page stays on the Event Log): repeat until it lands.
         var nameInput = page.Locator("[data-testid=new-key-name] input, input[data-testid=new-key-name]").First;
+        await Eventually.ReactsAsync(
+            () => page.GetByTestId("nav").GetByText("Settings", new() { Exact = true }).ClickAsync(),
+            () => Expect(nameInput).ToBeVisibleAsync(new() { Timeout = 2000 }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settings" })).ToBeVisibleAsync();
         var create = page.GetByTestId("create-key");
         try
         {
