@@ -109,6 +109,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MessageOperations>();
         services.AddSingleton<MessageDetailsQuery>();
         services.AddSingleton<MessageResender>();
+        services.TryAddSingleton<IRetryJitter>(RandomRetryJitter.Shared);
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<ContentRenderer>();
         services.AddSingleton<TemplateCatalog>();

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +14,6 @@ namespace NotificationOps.Engine.Jobs;
 /// <summary>Hangfire in this process. The storage is chosen here and nowhere else.</summary>
 public static class JobsServiceCollectionExtensions
 {
-    // Hangfire's filters are process-wide; one instance, however many hosts a process builds (tests do).
-    private static readonly SendRetryFilter SendRetryFilterInstance = new();
-
     public static IServiceCollection AddNotificationJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>()
@@ -32,11 +30,18 @@ public static class JobsServiceCollectionExtensions
             MaxExpirationTime = TimeSpan.FromHours(6),
         }));
 
+        // The retry filter reads this host's clock, so it is this host's, not one of Hangfire's process-wide
+        // GlobalJobFilters: Hangfire's server and clients take their filters from this provider (registered
+        // before AddHangfire, whose own registration is a TryAdd), the global and attribute filters included.
+        services.AddSingleton<SendRetryFilter>();
+        services.AddSingleton<IJobFilterProvider>(provider => new JobFilterProviderCollection(
+            JobFilterProviders.Providers,
+            new JobFilterCollection { provider.GetRequiredService<SendRetryFilter>() }));
+
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseFilter(SendRetryFilterInstance)
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .UseStorage(provider.GetRequiredService<JobStorage>()));
 

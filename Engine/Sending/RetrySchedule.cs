@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace NotificationOps.Engine.Sending;
 
 /// <summary>Exponential backoff with full jitter, honouring Retry-After, within the retry budget (DESIGN.md, Retries).</summary>
-public sealed class RetrySchedule(IOptions<DeliveryOptions> options, TimeProvider time)
+public sealed class RetrySchedule(IOptions<DeliveryOptions> options, TimeProvider time, IRetryJitter jitter)
 {
     /// <summary>The wait before attempt <paramref name="failedAttempts"/> + 1.</summary>
     public TimeSpan Delay(int failedAttempts, TimeSpan? retryAfter)
@@ -11,7 +11,7 @@ public sealed class RetrySchedule(IOptions<DeliveryOptions> options, TimeProvide
         var o = options.Value;
         var exponent = Math.Min(Math.Max(failedAttempts - 1, 0), 30);
         var ceiling = Math.Min(o.RetryCapSeconds, o.RetryBaseSeconds * Math.Pow(2, exponent));
-        var jittered = TimeSpan.FromSeconds(ceiling * Random.Shared.NextDouble());
+        var jittered = TimeSpan.FromSeconds(ceiling * jitter.NextFraction());
         return retryAfter is { } after && after > jittered ? after : jittered;
     }
 

@@ -1,4 +1,3 @@
-using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
 
@@ -8,8 +7,10 @@ namespace NotificationOps.Engine.Sending;
 /// Hangfire's retry for send jobs, on our schedule: a <see cref="TransientDeliveryException"/> becomes a
 /// scheduled retry at the time the job recorded (backoff, Retry-After), and the job is listed with Hangfire's
 /// retries like AutomaticRetry's own. When our budget is spent the job does not throw, so Hangfire stops too.
+/// The retry time was set on <c>time</c> (the schedule's clock); Hangfire schedules on its own, so the
+/// filter hands it the wait that remains on ours.
 /// </summary>
-public sealed class SendRetryFilter : JobFilterAttribute, IElectStateFilter, IApplyStateFilter
+public sealed class SendRetryFilter(TimeProvider time) : IElectStateFilter, IApplyStateFilter
 {
     private const string RetryCountParameter = "RetryCount";
     private const string RetriesSet = "retries";
@@ -24,7 +25,7 @@ public sealed class SendRetryFilter : JobFilterAttribute, IElectStateFilter, IAp
 
         var retryCount = context.GetJobParameter<int>(RetryCountParameter) + 1;
         context.SetJobParameter(RetryCountParameter, retryCount);
-        var delay = transient.RetryAt - DateTimeOffset.UtcNow;
+        var delay = transient.RetryAt - time.GetUtcNow();
         context.CandidateState = new ScheduledState(delay > TimeSpan.Zero ? delay : TimeSpan.Zero)
         {
             Reason = $"{ReasonPrefix} {retryCount}: {transient.Message}",
