@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Templates;
+using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Api;
 
@@ -81,7 +82,7 @@ public static class MessagesEndpoints
             .WithName("GetMessage")
             .Produces<MessageDetailsResponse>();
 
-        messages.MapGet("/{id}/history", async (string id, string? type, MessageQueries queries, CancellationToken cancellationToken) =>
+        messages.MapGet("/{id}/history", async (string id, string? type, MessageQueries queries, TrackingAnalytics tracking, CancellationToken cancellationToken) =>
             {
                 if (await queries.FindAsync(id, cancellationToken) is null)
                 {
@@ -89,19 +90,8 @@ public static class MessagesEndpoints
                 }
 
                 var events = await queries.HistoryAsync(id, type, cancellationToken);
-                return Results.Json(new
-                {
-                    results = events.Select(e => new
-                    {
-                        type = e.Type,
-                        ts = e.At.ToUnixTimeMilliseconds(),
-                        status = e.Status?.ToWire(),
-                        source = e.Source,
-                        provider = e.Provider,
-                        detail = e.Detail,
-                        payload = e.Payload,
-                    }),
-                });
+                var machineHits = await tracking.MachineHitsAsync(id, MessageHistoryItem.HitKinds(type), cancellationToken);
+                return Results.Json(new { results = MessageHistoryItem.Merge(events, machineHits) });
             })
             .WithName("GetMessageHistory");
 

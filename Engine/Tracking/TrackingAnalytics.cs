@@ -79,6 +79,25 @@ public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> 
         return new AnalyticsReport(totals, days, links, countedUntil);
     }
 
+    /// <summary>
+    /// A message's machine hits of the given kinds (the newest <see cref="MaxHitsShown"/>), oldest first: its history
+    /// lists them beside its events, flagged, as they change neither status nor counts and so have no event of their own.
+    /// </summary>
+    public async Task<IReadOnlyList<TrackingHit>> MachineHitsAsync(string messageId, IReadOnlyCollection<TrackingHitKind> kinds, CancellationToken cancellationToken = default)
+    {
+        if (kinds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hits = await db.TrackingHits.AsNoTracking()
+            .Where(h => h.MessageId == messageId && h.Machine && kinds.Contains(h.Kind))
+            .OrderByDescending(h => h.Id).Take(MaxHitsShown).ToListAsync(cancellationToken);
+        hits.Reverse();
+        return hits;
+    }
+
     public async Task<MessageTrackingActivity> ActivityAsync(string messageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
