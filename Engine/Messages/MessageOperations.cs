@@ -14,14 +14,6 @@ public sealed class MessageOperations(
     IBackgroundJobClient jobs,
     TimeProvider time)
 {
-    /// <summary>Failed, or ENQUEUED after a failed attempt with the next one scheduled.</summary>
-    public static bool CanRetry(Message message) =>
-        message.Status is MessageStatus.Undeliverable or MessageStatus.Unroutable || IsRetryPending(message);
-
-    /// <summary>ENQUEUED after a failed attempt, with the next one scheduled.</summary>
-    public static bool IsRetryPending(Message message) =>
-        message.Status == MessageStatus.Enqueued && message.AttemptCount > 0 && message.NextAttemptAt is not null;
-
     public async Task<MessageOperationResult> CancelAsync(string id, string source, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -62,8 +54,8 @@ public sealed class MessageOperations(
         }
 
         var now = time.GetUtcNow();
-        var failed = message.Status is MessageStatus.Undeliverable or MessageStatus.Unroutable;
-        if (!CanRetry(message))
+        var failed = MessageStatusMachine.IsRetryableFailure(message.Status);
+        if (!MessageStatusMachine.CanRetry(message))
         {
             return new MessageOperationResult(MessageOperationOutcome.Refused, message,
                 $"A {message.Status.ToWire()} message cannot be retried; only UNDELIVERABLE, UNROUTABLE, or ENQUEUED with a pending retry.");

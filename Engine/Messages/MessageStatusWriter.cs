@@ -37,7 +37,7 @@ public sealed class MessageStatusWriter(TimeProvider time)
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            if (MessageStatusMachine.TryTransition(request.To, request.ExpectedFrom, request.Reason).Count == 0)
+            if (MessageStatusMachine.TryTransition(request.ExpectedFrom, request.To, request.Reason).Count == 0)
             {
                 results[i] = TransitionResult.NotAllowed;
                 continue;
@@ -63,7 +63,7 @@ public sealed class MessageStatusWriter(TimeProvider time)
             var now = time.GetUtcNow();
             foreach (var ((from, to, reason, endsAttempt), members) in moves)
             {
-                var steps = MessageStatusMachine.TryTransition(to, from, reason);
+                var steps = MessageStatusMachine.TryTransition(from, to, reason);
                 var applied = (await ModelRowUpdater.UpdateAsync<Message>(
                     db,
                     Values,

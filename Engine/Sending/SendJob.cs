@@ -98,7 +98,7 @@ public sealed class SendJob(
         {
             await db.Messages
                 .Where(m => candidates.Contains(m.Id)
-                    && (m.Status == MessageStatus.Enqueued || m.Status == MessageStatus.Undeliverable || m.Status == MessageStatus.Unroutable)
+                    && MessageStatusMachine.SendableStatuses.Contains(m.Status)
                     && m.NextAttemptAt != null
                     && (m.LeaseUntil == null || m.LeaseUntil <= now))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, owner), cancellationToken);
@@ -260,8 +260,7 @@ public sealed class SendJob(
         return IsSendable(message.Status) && message.NextAttemptAt is not null && !(message.LeaseUntil > now) ? message : null;
     }
 
-    private static bool IsSendable(MessageStatus status) =>
-        status is MessageStatus.Enqueued or MessageStatus.Undeliverable or MessageStatus.Unroutable;
+    private static bool IsSendable(MessageStatus status) => MessageStatusMachine.CanSend(status);
 
     /// <summary>
     /// Takes the message for this run: the first call needs it free, later calls (failover within the run)
@@ -276,7 +275,7 @@ public sealed class SendJob(
         var updated = held is null
             ? await db.Messages
                 .Where(m => m.Id == message.Id
-                    && (m.Status == MessageStatus.Enqueued || m.Status == MessageStatus.Undeliverable || m.Status == MessageStatus.Unroutable)
+                    && MessageStatusMachine.SendableStatuses.Contains(m.Status)
                     && m.NextAttemptAt != null
                     && (m.LeaseUntil == null || m.LeaseUntil <= now))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until).SetProperty(m => m.LeaseOwner, owner), cancellationToken)
