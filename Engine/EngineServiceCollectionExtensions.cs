@@ -120,6 +120,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<SendLeases>();
+        services.AddSingleton<AttemptRecorder>();
+        services.AddSingleton<ProviderCaller>();
+        services.AddSingleton<SendFailures>();
+        services.AddSingleton<SendOutcomes>();
+        services.AddSingleton<SendPipeline>();
         services.AddTransient<SendJob>();
         services.AddTransient<SimulatedReceiptJob>();
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();

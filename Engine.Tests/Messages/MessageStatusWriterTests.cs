@@ -207,6 +207,61 @@ public sealed class MessageStatusWriterTests
         Assert.Equal(150, await check.MessageEvents.CountAsync(e => e.Type == "DELIVERED"));
     }
 
+    [Fact]
+    public async Task TryEndAttemptAsync_WritesReasonErrorAndNextAttempt_WhileStatusIsAsExpected()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, "m1", MessageStatus.Undeliverable);
+        var writer = new MessageStatusWriter(time);
+        var next = time.GetUtcNow().AddMinutes(5);
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.True(await writer.TryEndAttemptAsync(db, new AttemptEnd("m1", MessageStatus.Undeliverable, MessageEventTypes.RetryScheduled, MessageEventSources.Pipeline)
+            {
+                Reason = MessageReason.Failed,
+                Error = "timeout: no answer",
+                NextAttemptAt = next,
+                Detail = "Attempt 2 failed.",
+            }));
+        }
+
+        await using var check = database.CreateContext();
+        var message = await check.Messages.SingleAsync();
+        Assert.Equal(MessageStatus.Undeliverable, message.Status);
+        Assert.Equal(MessageReason.Failed, message.Reason);
+        Assert.Equal("timeout: no answer", message.Error);
+        Assert.Equal(next, message.NextAttemptAt);
+        Assert.Null(message.LeaseUntil);
+        Assert.Equal("Attempt 2 failed.", Assert.Single(await check.MessageEvents.ToListAsync()).Detail);
+    }
+
+    [Fact]
+    public async Task TryEndAttemptAsync_LeavesReasonAndError_WhenAWebhookMovedTheMessageMeanwhile()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, "m1", MessageStatus.Enqueued);
+        var writer = new MessageStatusWriter(time);
+        await using (var db = database.CreateContext())
+        {
+            // The provider's delivery webhook lands while the send job is still writing its failure.
+            Assert.True((await writer.TryTransitionAsync(db, new TransitionRequest("m1", MessageStatus.Enqueued, MessageStatus.Delivered, MessageEventSources.Webhook))).Applied);
+
+            Assert.False(await writer.TryEndAttemptAsync(db, new AttemptEnd("m1", MessageStatus.Enqueued, "ENQUEUED", MessageEventSources.Pipeline)
+            {
+                Reason = MessageReason.ProviderError,
+                Error = "permanent: rejected",
+            }));
+        }
+
+        await using var check = database.CreateContext();
+        var message = await check.Messages.SingleAsync();
+        Assert.Equal(MessageStatus.Delivered, message.Status);
+        Assert.Null(message.Reason);
+        Assert.Null(message.Error);
+        Assert.Equal(["SENT", "DELIVERED"], (await check.MessageEvents.OrderBy(e => e.Id).ToListAsync()).Select(e => e.Type));
+    }
+
     private async Task SeedAsync(TestDatabase database, string id, MessageStatus status)
     {
         await using var db = database.CreateContext();

@@ -61,7 +61,7 @@ public sealed class MessageOperations(
                 $"A {message.Status.ToWire()} message cannot be retried; only UNDELIVERABLE, UNROUTABLE, or ENQUEUED with a pending retry.");
         }
 
-        if (message.LeaseUntil is { } lease && lease > now)
+        if (!MessageLease.IsUnheld(message, now))
         {
             return new MessageOperationResult(MessageOperationOutcome.Refused, message, "An attempt is in progress right now.");
         }
@@ -70,7 +70,8 @@ public sealed class MessageOperations(
         var expectedStatus = message.Status;
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var updated = await db.Messages
-            .Where(m => m.Id == id && m.Status == expectedStatus && (m.LeaseUntil == null || m.LeaseUntil <= now))
+            .Where(m => m.Id == id && m.Status == expectedStatus)
+            .Where(MessageLease.Unheld(now))
             .ExecuteUpdateAsync(set =>
             {
                 set.SetProperty(m => m.NextAttemptAt, now);
