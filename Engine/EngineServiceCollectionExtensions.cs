@@ -51,6 +51,7 @@ public static class EngineServiceCollectionExtensions
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<IWriteTransactions, SqliteWriteTransactions>();
         services.AddHostedService<WalCheckpointer>();
 
         // Cookies and stored provider secrets are protected with keys kept in our own store, so they survive

@@ -12,6 +12,7 @@ public sealed class MessageOperations(
     MessageStatusWriter writer,
     RetrySchedule retries,
     IBackgroundJobClient jobs,
+    IWriteTransactions writes,
     TimeProvider time)
 {
     public async Task<MessageOperationResult> CancelAsync(string id, string source, CancellationToken cancellationToken = default)
@@ -68,7 +69,7 @@ public sealed class MessageOperations(
 
         var budget = retries.BudgetFrom(now);
         var expectedStatus = message.Status;
-        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var tx = await writes.BeginAsync(db, cancellationToken);
         var updated = await db.Messages
             .Where(m => m.Id == id && m.Status == expectedStatus)
             .Where(MessageLease.Unheld(now))

@@ -8,7 +8,7 @@ namespace NotificationOps.Engine.Messages;
 /// expected previous status so concurrent webhooks, jobs and clicks cannot corrupt the order. Many transitions
 /// are written set-based: one guarded UPDATE per kind of move, whatever the number of messages.
 /// </summary>
-public sealed class MessageStatusWriter(TimeProvider time)
+public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions writes)
 {
     /// <summary>
     /// Applies one transition. Joining the caller's transaction, it updates the row at once and adds the history
@@ -49,7 +49,7 @@ public sealed class MessageStatusWriter(TimeProvider time)
             return results;
         }
 
-        var ownTransaction = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db, cancellationToken) : null;
+        var ownTransaction = db.Database.CurrentTransaction is null ? await writes.BeginAsync(db, cancellationToken) : null;
         try
         {
             var now = time.GetUtcNow();
@@ -104,7 +104,7 @@ public sealed class MessageStatusWriter(TimeProvider time)
     /// </summary>
     public async Task<bool> TryEndAttemptAsync(NotificationsDbContext db, AttemptEnd end, CancellationToken cancellationToken = default)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db, cancellationToken) : null;
+        var ownTransaction = db.Database.CurrentTransaction is null ? await writes.BeginAsync(db, cancellationToken) : null;
         try
         {
             var now = time.GetUtcNow();

@@ -10,7 +10,7 @@ namespace NotificationOps.Engine.Sending;
 /// Every attempt is stored (DESIGN.md, Retries): durable before the provider hears of it, so after a crash we
 /// know it may have gone out, and completed with the provider's answer. Set-based for a whole round.
 /// </summary>
-public sealed class AttemptRecorder(SendLeases leases, TimeProvider time)
+public sealed class AttemptRecorder(SendLeases leases, IWriteTransactions writes, TimeProvider time)
 {
     /// <summary>
     /// One transaction: holds the leases of the round's messages, and records every attempt (its row, the
@@ -26,7 +26,7 @@ public sealed class AttemptRecorder(SendLeases leases, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var held = await leases.HoldAsync(db, work.Select(w => w.Id).ToList(), owner, renew, cancellationToken);
         var mine = work.Where(w => held.ContainsKey(w.Id)).ToList();
         if (!renew)

@@ -10,7 +10,7 @@ namespace NotificationOps.Engine.Sending;
 /// to the next provider or channel, else the verdict (UNDELIVERABLE or UNROUTABLE). Every write of the message's
 /// reason or error goes through the guarded <see cref="MessageStatusWriter"/>.
 /// </summary>
-public sealed class SendFailures(DeliveryPlanner planner, MessageStatusWriter writer, RetrySchedule retries, TimeProvider time)
+public sealed class SendFailures(DeliveryPlanner planner, MessageStatusWriter writer, RetrySchedule retries, IWriteTransactions writes, TimeProvider time)
 {
     /// <summary>
     /// In the caller's transaction: records a failed attempt. Answers the retry when one is scheduled; otherwise
@@ -104,7 +104,7 @@ public sealed class SendFailures(DeliveryPlanner planner, MessageStatusWriter wr
             return;
         }
 
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         await MovedOnAsync(db, item, $"{to.ToWire()} ({reason.ToWire()}: {error})", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace NotificationOps.Engine.Sending;
 /// all) move to SENT together, set-based, with an immediate simulated receipt in the same commit; a failure goes
 /// to <see cref="SendFailures"/> for a retry, failover or the verdict.
 /// </summary>
-public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failures, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failures, IBackgroundJobClient jobs, IWriteTransactions writes, TimeProvider time)
 {
     /// <summary>Answers the retries scheduled and the work that goes on to another round (failover, verdict).</summary>
     internal async Task<(List<ScheduledRetry> Retries, List<SendWork> Next)> RecordAsync(
@@ -22,7 +22,7 @@ public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failur
         var retries = new List<ScheduledRetry>();
         var next = new List<SendWork>();
         var after = new List<Action>();
-        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
+        await using (var transaction = await writes.BeginAsync(db, cancellationToken))
         {
             await AttemptRecorder.FinishAsync(db, work, time.GetUtcNow(), cancellationToken);
 
