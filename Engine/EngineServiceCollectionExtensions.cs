@@ -51,6 +51,7 @@ public static class EngineServiceCollectionExtensions
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<IWriteTransactions, SqliteWriteTransactions>();
         services.AddHostedService<WalCheckpointer>();
 
         // Cookies and stored provider secrets are protected with keys kept in our own store, so they survive
@@ -121,6 +122,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<SendLeases>();
+        services.AddSingleton<AttemptRecorder>();
+        services.AddSingleton<ProviderCaller>();
+        services.AddSingleton<SendFailures>();
+        services.AddSingleton<SendOutcomes>();
+        services.AddSingleton<SendPipeline>();
         services.AddTransient<SendJob>();
         services.AddTransient<SimulatedReceiptJob>();
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();

@@ -54,7 +54,7 @@ public sealed class MessageStatusMachineTests
     [MemberData(nameof(AllPairs))]
     public void TryTransition_FollowsTheTable_ForEveryPair(MessageStatus from, MessageStatus to)
     {
-        var steps = MessageStatusMachine.TryTransition(to, from);
+        var steps = MessageStatusMachine.TryTransition(from, to);
 
         if (Allowed.TryGetValue((from, to), out var expected))
         {
@@ -69,9 +69,9 @@ public sealed class MessageStatusMachineTests
     [Fact]
     public void TryTransition_AllowsLateBounceAfterDelivered_OnlyForBounced()
     {
-        Assert.Equal([Undeliverable], MessageStatusMachine.TryTransition(Undeliverable, Delivered, MessageReason.Bounced));
-        Assert.Empty(MessageStatusMachine.TryTransition(Undeliverable, Delivered, MessageReason.ProviderError));
-        Assert.Empty(MessageStatusMachine.TryTransition(Undeliverable, Delivered));
+        Assert.Equal([Undeliverable], MessageStatusMachine.TryTransition(Delivered, Undeliverable, MessageReason.Bounced));
+        Assert.Empty(MessageStatusMachine.TryTransition(Delivered, Undeliverable, MessageReason.ProviderError));
+        Assert.Empty(MessageStatusMachine.TryTransition(Delivered, Undeliverable));
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class MessageStatusMachineTests
     {
         foreach (var earlier in new[] { Enqueued, Sent, Delivered, Undeliverable })
         {
-            Assert.Empty(MessageStatusMachine.TryTransition(earlier, engaged, MessageReason.Bounced));
+            Assert.Empty(MessageStatusMachine.TryTransition(engaged, earlier, MessageReason.Bounced));
         }
     }
 
@@ -96,6 +96,64 @@ public sealed class MessageStatusMachineTests
     {
         Assert.Equal(cancelable, MessageStatusMachine.IsCancelable(status));
         Assert.Equal(cancelable, MessageStatusMachine.CanTransition(status, Canceled));
+    }
+
+    /// <summary>What the machine answers for each status: (can a send attempt start, is it a failure a retry can revive, can it be canceled).</summary>
+    private static readonly Dictionary<MessageStatus, (bool Send, bool RetryableFailure, bool Cancel)> Questions = new()
+    {
+        [Delayed] = (false, false, true),
+        [Enqueued] = (true, false, true),
+        [Sent] = (false, false, false),
+        [Delivered] = (false, false, false),
+        [Opened] = (false, false, false),
+        [Clicked] = (false, false, false),
+        [Undeliverable] = (true, true, false),
+        [Unroutable] = (true, true, false),
+        [Canceled] = (false, false, false),
+        [Simulated] = (false, false, false),
+    };
+
+    public static TheoryData<MessageStatus> AllStatuses() => new(Enum.GetValues<MessageStatus>());
+
+    [Theory]
+    [MemberData(nameof(AllStatuses))]
+    public void Questions_FollowTheTable_ForEveryStatus(MessageStatus status)
+    {
+        var (send, retryableFailure, cancel) = Questions[status];
+
+        Assert.Equal(send, MessageStatusMachine.CanSend(status));
+        Assert.Equal(send, MessageStatusMachine.SendableStatuses.Contains(status));
+        Assert.Equal(retryableFailure, MessageStatusMachine.IsRetryableFailure(status));
+        Assert.Equal(cancel, MessageStatusMachine.IsCancelable(status));
+    }
+
+    /// <summary>(status, attempts so far, next attempt scheduled) → (retry pending, an operator may retry).</summary>
+    public static TheoryData<MessageStatus, int, bool, bool, bool> RetryCases() => new()
+    {
+        { Enqueued, 0, true, false, false },   // the first attempt is still to come: nothing to retry
+        { Enqueued, 1, true, true, true },     // waiting for its next retry
+        { Enqueued, 1, false, false, false },  // an attempt, but none scheduled
+        { Delayed, 0, true, false, false },
+        { Sent, 1, false, false, false },
+        { Delivered, 1, false, false, false },
+        { Undeliverable, 2, false, false, true },
+        { Unroutable, 0, false, false, true },
+        { Canceled, 0, false, false, false },
+        { Undeliverable, 1, true, false, true }, // a retry by hand already asked for
+    };
+
+    [Theory]
+    [MemberData(nameof(RetryCases))]
+    public void CanRetry_AnswersFromStatusAndSchedule(MessageStatus status, int attempts, bool scheduled, bool pending, bool retryable)
+    {
+        var message = new Message
+        {
+            Id = "m1", RequestId = "r1", Recipient = "ada@example.com", RequestJson = "{}",
+            Status = status, AttemptCount = attempts, NextAttemptAt = scheduled ? DateTimeOffset.UnixEpoch : null,
+        };
+
+        Assert.Equal(pending, MessageStatusMachine.IsRetryPending(message));
+        Assert.Equal(retryable, MessageStatusMachine.CanRetry(message));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Tests.TestSupport;
 
 namespace NotificationOps.Engine.Tests.Messages;
@@ -14,7 +15,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Enqueued);
-        var writer = new MessageStatusWriter(time);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
 
         await using (var db = database.CreateContext())
         {
@@ -43,7 +44,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Sent);
-        var writer = new MessageStatusWriter(time);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
 
         await using (var db = database.CreateContext())
         {
@@ -60,7 +61,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Delivered);
-        var writer = new MessageStatusWriter(time);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
 
         await using var db = database.CreateContext();
         var result = await writer.TryTransitionAsync(db, new TransitionRequest("m1", MessageStatus.Delivered, MessageStatus.Sent, MessageEventSources.Webhook));
@@ -74,7 +75,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Enqueued);
-        var writer = new MessageStatusWriter(time);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
         await using var db = database.CreateContext();
 
         await writer.TryTransitionAsync(db, new TransitionRequest("m1", MessageStatus.Enqueued, MessageStatus.Undeliverable, MessageEventSources.Pipeline)
@@ -98,7 +99,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Enqueued);
-        var writer = new MessageStatusWriter(time);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
         var targets = new[] { MessageStatus.Sent, MessageStatus.Canceled, MessageStatus.Undeliverable, MessageStatus.Sent, MessageStatus.Canceled, MessageStatus.Delivered };
 
         var results = await Task.WhenAll(targets.Select(async to =>
@@ -135,7 +136,7 @@ public sealed class MessageStatusWriterTests
                 .SetProperty(m => m.Error, "earlier failure"));
         }
 
-        var writer = new MessageStatusWriter(time);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
         var acceptedAt = time.GetUtcNow().AddSeconds(-3);
         TransitionRequest Accept(string id, MessageStatus from, string? providerId) => new(id, from, MessageStatus.Sent, MessageEventSources.Pipeline)
         {
@@ -194,7 +195,7 @@ public sealed class MessageStatusWriterTests
             await SeedAsync(database, id, MessageStatus.Sent);
         }
 
-        var writer = new MessageStatusWriter(time);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
         await using (var db = database.CreateContext())
         {
             var results = await writer.TryTransitionManyAsync(db,
@@ -205,6 +206,61 @@ public sealed class MessageStatusWriterTests
         await using var check = database.CreateContext();
         Assert.Equal(150, await check.Messages.CountAsync(m => m.Status == MessageStatus.Delivered && m.DeliveredAt == time.GetUtcNow()));
         Assert.Equal(150, await check.MessageEvents.CountAsync(e => e.Type == "DELIVERED"));
+    }
+
+    [Fact]
+    public async Task TryEndAttemptAsync_WritesReasonErrorAndNextAttempt_WhileStatusIsAsExpected()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, "m1", MessageStatus.Undeliverable);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var next = time.GetUtcNow().AddMinutes(5);
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.True(await writer.TryEndAttemptAsync(db, new AttemptEnd("m1", MessageStatus.Undeliverable, MessageEventTypes.RetryScheduled, MessageEventSources.Pipeline)
+            {
+                Reason = MessageReason.Failed,
+                Error = "timeout: no answer",
+                NextAttemptAt = next,
+                Detail = "Attempt 2 failed.",
+            }));
+        }
+
+        await using var check = database.CreateContext();
+        var message = await check.Messages.SingleAsync();
+        Assert.Equal(MessageStatus.Undeliverable, message.Status);
+        Assert.Equal(MessageReason.Failed, message.Reason);
+        Assert.Equal("timeout: no answer", message.Error);
+        Assert.Equal(next, message.NextAttemptAt);
+        Assert.Null(message.LeaseUntil);
+        Assert.Equal("Attempt 2 failed.", Assert.Single(await check.MessageEvents.ToListAsync()).Detail);
+    }
+
+    [Fact]
+    public async Task TryEndAttemptAsync_LeavesReasonAndError_WhenAWebhookMovedTheMessageMeanwhile()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, "m1", MessageStatus.Enqueued);
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        await using (var db = database.CreateContext())
+        {
+            // The provider's delivery webhook lands while the send job is still writing its failure.
+            Assert.True((await writer.TryTransitionAsync(db, new TransitionRequest("m1", MessageStatus.Enqueued, MessageStatus.Delivered, MessageEventSources.Webhook))).Applied);
+
+            Assert.False(await writer.TryEndAttemptAsync(db, new AttemptEnd("m1", MessageStatus.Enqueued, "ENQUEUED", MessageEventSources.Pipeline)
+            {
+                Reason = MessageReason.ProviderError,
+                Error = "permanent: rejected",
+            }));
+        }
+
+        await using var check = database.CreateContext();
+        var message = await check.Messages.SingleAsync();
+        Assert.Equal(MessageStatus.Delivered, message.Status);
+        Assert.Null(message.Reason);
+        Assert.Null(message.Error);
+        Assert.Equal(["SENT", "DELIVERED"], (await check.MessageEvents.OrderBy(e => e.Id).ToListAsync()).Select(e => e.Type));
     }
 
     private async Task SeedAsync(TestDatabase database, string id, MessageStatus status)

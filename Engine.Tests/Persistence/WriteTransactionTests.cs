@@ -7,6 +7,8 @@ namespace NotificationOps.Engine.Tests.Persistence;
 
 public sealed class WriteTransactionTests
 {
+    private readonly SqliteWriteTransactions writes = new();
+
     [Fact]
     public async Task SecondWriter_WaitsForTheFirstsCommit_AndThenSeesItsRows()
     {
@@ -14,13 +16,13 @@ public sealed class WriteTransactionTests
         await using var first = database.CreateContext();
         await using var second = database.CreateContext();
 
-        var held = await WriteTransaction.BeginAsync(first);
+        var held = await writes.BeginAsync(first);
         first.Profiles.Add(NewProfile("one"));
         await first.SaveChangesAsync();
 
         var waiting = Task.Run(async () =>
         {
-            await using var transaction = await WriteTransaction.BeginAsync(second);
+            await using var transaction = await writes.BeginAsync(second);
             var seen = await second.Profiles.CountAsync();
             second.Profiles.Add(NewProfile("two"));
             await second.SaveChangesAsync();
@@ -44,16 +46,16 @@ public sealed class WriteTransactionTests
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
         {
-            await using var abandoned = await WriteTransaction.BeginAsync(db);
+            await using var abandoned = await writes.BeginAsync(db);
             db.Profiles.Add(NewProfile("lost"));
             await db.SaveChangesAsync();
         }
 
         await using var next = database.CreateContext();
-        await using var transaction = await WriteTransaction.BeginAsync(next).WaitAsync(TimeSpan.FromSeconds(5));
+        await using var transaction = await writes.BeginAsync(next).WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(0, await next.Profiles.CountAsync());
         await transaction.RollbackAsync();
-        await using var after = await WriteTransaction.BeginAsync(next).WaitAsync(TimeSpan.FromSeconds(5));
+        await using var after = await writes.BeginAsync(next).WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -64,8 +66,8 @@ public sealed class WriteTransactionTests
         await using var a = one.CreateContext();
         await using var b = two.CreateContext();
 
-        await using var held = await WriteTransaction.BeginAsync(a);
-        await using var other = await WriteTransaction.BeginAsync(b).WaitAsync(TimeSpan.FromSeconds(5));
+        await using var held = await writes.BeginAsync(a);
+        await using var other = await writes.BeginAsync(b).WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     private static Profile NewProfile(string userId) => new() { UserId = userId, DataJson = "{}", UpdatedAt = DateTimeOffset.UtcNow };

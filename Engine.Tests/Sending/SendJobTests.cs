@@ -358,6 +358,36 @@ public sealed class SendJobTests
         Assert.Equal(MessageStatus.Canceled, (await engine.MessageAsync(id)).Status);
     }
 
+    [Fact]
+    public async Task RunAsync_VerdictAfterAWebhookDelivered_LeavesTheWebhooksStatusReasonAndError()
+    {
+        await using var fake = await FakeProviderServer.StartAsync();
+        await using var engine = await EngineHost.CreateAsync(Webhooks(("hook-a", fake)));
+        var id = (await engine.SendAsync(EmailSend)).Single();
+        // While the only provider is being called, its delivery webhook for this message lands (say, for an
+        // earlier send it did accept); then the call itself fails permanently, so the job's verdict is UNDELIVERABLE.
+        fake.Responder = _ =>
+        {
+            using var db = engine.CreateContext();
+            var webhook = engine.Services.GetRequiredService<MessageStatusWriter>()
+                .TryTransitionAsync(db, new TransitionRequest(id, MessageStatus.Enqueued, MessageStatus.Delivered, MessageEventSources.Webhook) { Provider = "hook-a" })
+                .GetAwaiter().GetResult();
+            Assert.True(webhook.Applied);
+            return new FakeResponse(400, "{\"error\":\"rejected\"}");
+        };
+
+        await engine.RunSendJobAsync(id);
+
+        var message = await engine.MessageAsync(id);
+        Assert.Equal(MessageStatus.Delivered, message.Status);
+        Assert.Null(message.Reason);
+        Assert.Null(message.Error);
+        Assert.Null(message.LeaseUntil);
+        var history = await engine.HistoryAsync(id);
+        Assert.DoesNotContain(history, e => e.Type == "UNDELIVERABLE");
+        Assert.Contains(history, e => e.Type == MessageEventTypes.Ignored && e.Detail!.Contains("meanwhile become DELIVERED"));
+    }
+
     internal static Dictionary<string, string?> Simulated(string channel = "email", int deliveryDelayMs = 1000) => new()
     {
         [$"Providers:sim-{channel}:Type"] = "simulated",

@@ -35,7 +35,8 @@ public sealed class Message
 
     public string? ProviderMessageId { get; set; }
 
-    public MessageStatus Status { get; set; }
+    /// <summary>Set at creation; afterwards only the guarded writer's UPDATE changes it, never an assignment.</summary>
+    public MessageStatus Status { get; init; }
 
     public MessageReason? Reason { get; set; }
 

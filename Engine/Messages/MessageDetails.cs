@@ -37,10 +37,10 @@ public sealed record MessageDetails
     public bool ProviderIsSimulated => Message.Provider is { } provider && IsSimulated(provider);
 
     /// <summary>ENQUEUED after a failed attempt, with the next one scheduled.</summary>
-    public bool RetryPending => MessageOperations.IsRetryPending(Message);
+    public bool RetryPending => MessageStatusMachine.IsRetryPending(Message);
 
     // The rules MessageOperations enforces, asked of it, to enable or disable buttons.
-    public bool CanRetry => MessageOperations.CanRetry(Message);
+    public bool CanRetry => MessageStatusMachine.CanRetry(Message);
 
     public bool CanCancel => MessageStatusMachine.IsCancelable(Message.Status);
 

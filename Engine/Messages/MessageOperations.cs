@@ -12,16 +12,9 @@ public sealed class MessageOperations(
     MessageStatusWriter writer,
     RetrySchedule retries,
     IBackgroundJobClient jobs,
+    IWriteTransactions writes,
     TimeProvider time)
 {
-    /// <summary>Failed, or ENQUEUED after a failed attempt with the next one scheduled.</summary>
-    public static bool CanRetry(Message message) =>
-        message.Status is MessageStatus.Undeliverable or MessageStatus.Unroutable || IsRetryPending(message);
-
-    /// <summary>ENQUEUED after a failed attempt, with the next one scheduled.</summary>
-    public static bool IsRetryPending(Message message) =>
-        message.Status == MessageStatus.Enqueued && message.AttemptCount > 0 && message.NextAttemptAt is not null;
-
     public async Task<MessageOperationResult> CancelAsync(string id, string source, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -62,23 +55,24 @@ public sealed class MessageOperations(
         }
 
         var now = time.GetUtcNow();
-        var failed = message.Status is MessageStatus.Undeliverable or MessageStatus.Unroutable;
-        if (!CanRetry(message))
+        var failed = MessageStatusMachine.IsRetryableFailure(message.Status);
+        if (!MessageStatusMachine.CanRetry(message))
         {
             return new MessageOperationResult(MessageOperationOutcome.Refused, message,
                 $"A {message.Status.ToWire()} message cannot be retried; only UNDELIVERABLE, UNROUTABLE, or ENQUEUED with a pending retry.");
         }
 
-        if (message.LeaseUntil is { } lease && lease > now)
+        if (!MessageLease.IsUnheld(message, now))
         {
             return new MessageOperationResult(MessageOperationOutcome.Refused, message, "An attempt is in progress right now.");
         }
 
         var budget = retries.BudgetFrom(now);
         var expectedStatus = message.Status;
-        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var tx = await writes.BeginAsync(db, cancellationToken);
         var updated = await db.Messages
-            .Where(m => m.Id == id && m.Status == expectedStatus && (m.LeaseUntil == null || m.LeaseUntil <= now))
+            .Where(m => m.Id == id && m.Status == expectedStatus)
+            .Where(MessageLease.Unheld(now))
             .ExecuteUpdateAsync(set =>
             {
                 set.SetProperty(m => m.NextAttemptAt, now);

@@ -1,88 +1,111 @@
+using static NotificationOps.Engine.Messages.MessageStatus;
+
 namespace NotificationOps.Engine.Messages;
 
 /// <summary>
-/// The one place that knows which status may follow which (DESIGN.md, Universal statuses). A transition table in
-/// the manner of Hangfire's ChangeState(..., fromStates): <see cref="TryTransition"/> answers the steps to write,
-/// including the filled-in ones when a later signal arrives first, or nothing when the move is not allowed.
+/// The one place that knows which status may follow which (DESIGN.md, Universal statuses). One transition table
+/// in the manner of Hangfire's ChangeState(..., fromStates): <see cref="TryTransition"/> answers the steps to
+/// write, including the filled-in ones when a later signal arrives first, or nothing when the move is not
+/// allowed. Every other question about statuses (can it still be sent, retried, canceled) is answered from the
+/// same table.
 /// </summary>
 public static class MessageStatusMachine
 {
-    /// <summary>The linear progress; a status never goes back along it and is never skipped.</summary>
-    private static readonly MessageStatus[] Progress =
-        [MessageStatus.Enqueued, MessageStatus.Sent, MessageStatus.Delivered, MessageStatus.Opened, MessageStatus.Clicked];
-
-    /// <summary>Direct moves allowed besides walking forward along <see cref="Progress"/>.</summary>
-    private static readonly Dictionary<MessageStatus, MessageStatus[]> Table = new()
-    {
-        [MessageStatus.Delayed] = [MessageStatus.Enqueued, MessageStatus.Canceled, MessageStatus.Undeliverable, MessageStatus.Unroutable],
-        [MessageStatus.Enqueued] = [MessageStatus.Undeliverable, MessageStatus.Unroutable, MessageStatus.Canceled],
-        [MessageStatus.Sent] = [MessageStatus.Undeliverable],
-        [MessageStatus.Delivered] = [MessageStatus.Undeliverable], // a late permanent bounce only, see Allows
-        [MessageStatus.Opened] = [],
-        [MessageStatus.Clicked] = [],
+    /// <summary>
+    /// Every allowed single move. A <see cref="Move.Progress"/> or <see cref="Move.Reentry"/> edge may be walked
+    /// through when a later signal arrives first (the missing steps are filled in); a <see cref="Move.Direct"/>
+    /// edge is only ever the whole move. Each status has at most one walkable edge, so the walk is a line.
+    /// </summary>
+    private static readonly Edge[] Table =
+    [
+        new(Delayed, Enqueued, Move.Direct), // the delay elapsed; the send itself is a move of its own
+        new(Delayed, Canceled, Move.Direct),
+        new(Delayed, Undeliverable, Move.Direct),
+        new(Delayed, Unroutable, Move.Direct),
+        new(Enqueued, Sent, Move.Progress),
+        new(Enqueued, Undeliverable, Move.Direct),
+        new(Enqueued, Unroutable, Move.Direct),
+        new(Enqueued, Canceled, Move.Direct),
+        new(Sent, Delivered, Move.Progress),
+        new(Sent, Undeliverable, Move.Direct), // a bounce or a provider error
+        new(Delivered, Opened, Move.Progress),
+        new(Delivered, Undeliverable, Move.Direct, OnlyFor: MessageReason.Bounced), // a late permanent bounce only
+        new(Opened, Clicked, Move.Progress),
         // A later attempt, automatic or by hand, that succeeds brings a failed message back onto the progress.
-        [MessageStatus.Undeliverable] = [MessageStatus.Sent],
-        [MessageStatus.Unroutable] = [MessageStatus.Sent],
-        [MessageStatus.Canceled] = [],
-        [MessageStatus.Simulated] = [],
-    };
+        new(Undeliverable, Sent, Move.Reentry),
+        new(Unroutable, Sent, Move.Reentry),
+    ];
+
+    private static readonly MessageStatus[] All = Enum.GetValues<MessageStatus>();
+
+    /// <summary>Statuses a send attempt may start from (a move to SENT is allowed), for queries over many rows.</summary>
+    public static IReadOnlyList<MessageStatus> SendableStatuses { get; } = All.Where(CanSend).ToArray();
 
     /// <summary>
     /// The statuses to write, in order, to move from <paramref name="from"/> to <paramref name="to"/>; empty when
     /// the move is not allowed (backwards, out of a final status, or CANCELED too late) or changes nothing.
     /// </summary>
-    public static IReadOnlyList<MessageStatus> TryTransition(MessageStatus to, MessageStatus from, MessageReason? reason = null)
+    public static IReadOnlyList<MessageStatus> TryTransition(MessageStatus from, MessageStatus to, MessageReason? reason = null)
     {
-        if (to == from || !Allows(from, to, reason))
+        if (from == to)
         {
             return [];
         }
 
-        var fromRank = Rank(from);
-        var toRank = Rank(to);
-        if (toRank < 0)
+        if (Find(from, to) is { } direct)
         {
-            return [to];
+            return direct.Allows(reason) ? [to] : [];
         }
 
-        // Off the progress (UNDELIVERABLE, UNROUTABLE) a success re-enters at SENT; DELAYED enters at ENQUEUED.
-        var start = fromRank >= 0 ? fromRank + 1 : (from == MessageStatus.Delayed ? 0 : 1);
-        return Progress[start..(toRank + 1)];
+        // A later signal first: walk the progress, filling in each step, until it reaches the target.
+        var steps = new List<MessageStatus>();
+        for (var at = from; Walkable(at) is { } edge; at = edge.To)
+        {
+            steps.Add(edge.To);
+            if (edge.To == to)
+            {
+                return steps;
+            }
+        }
+
+        return [];
     }
 
     public static bool CanTransition(MessageStatus from, MessageStatus to, MessageReason? reason = null) =>
-        TryTransition(to, from, reason).Count > 0;
+        TryTransition(from, to, reason).Count > 0;
+
+    /// <summary>A send attempt may start: the message is waiting for one, or failed and may be tried again.</summary>
+    public static bool CanSend(MessageStatus status) => TryTransition(status, Sent) is [Sent];
+
+    /// <summary>A failed message that a new attempt (a retry by hand) can bring back onto the progress.</summary>
+    public static bool IsRetryableFailure(MessageStatus status) => Table.Any(e => e.From == status && e.Kind == Move.Reentry);
 
     /// <summary>Statuses from which a message can still be canceled.</summary>
-    public static bool IsCancelable(MessageStatus status) => status is MessageStatus.Enqueued or MessageStatus.Delayed;
+    public static bool IsCancelable(MessageStatus status) => CanTransition(status, Canceled);
 
-    private static bool Allows(MessageStatus from, MessageStatus to, MessageReason? reason)
+    /// <summary>ENQUEUED after a failed attempt, with the next one scheduled.</summary>
+    public static bool IsRetryPending(Message message) =>
+        message.Status == Enqueued && message.AttemptCount > 0 && message.NextAttemptAt is not null;
+
+    /// <summary>An operator may ask for an attempt now: the message failed, or waits for its next retry.</summary>
+    public static bool CanRetry(Message message) => IsRetryableFailure(message.Status) || IsRetryPending(message);
+
+    private static Edge? Find(MessageStatus from, MessageStatus to) => Table.FirstOrDefault(e => e.From == from && e.To == to);
+
+    private static Edge? Walkable(MessageStatus from) => Table.FirstOrDefault(e => e.From == from && e.Kind != Move.Direct);
+
+    private enum Move
     {
-        if (from == MessageStatus.Delivered && to == MessageStatus.Undeliverable)
-        {
-            return reason == MessageReason.Bounced;
-        }
-
-        var fromRank = Rank(from);
-        var toRank = Rank(to);
-        if (toRank >= 0)
-        {
-            if (fromRank >= 0)
-            {
-                return toRank > fromRank;
-            }
-
-            // From DELAYED only to ENQUEUED; from UNDELIVERABLE/UNROUTABLE to SENT and beyond (filled in via SENT).
-            return from switch
-            {
-                MessageStatus.Delayed => to == MessageStatus.Enqueued,
-                MessageStatus.Undeliverable or MessageStatus.Unroutable => toRank >= Rank(MessageStatus.Sent),
-                _ => false,
-            };
-        }
-
-        return Table.TryGetValue(from, out var targets) && targets.Contains(to);
+        /// <summary>One step along ENQUEUED → SENT → DELIVERED → OPENED → CLICKED.</summary>
+        Progress,
+        /// <summary>Back onto the progress from a failure; walked like progress.</summary>
+        Reentry,
+        /// <summary>Allowed only as the whole move, never walked through.</summary>
+        Direct,
     }
 
-    private static int Rank(MessageStatus status) => Array.IndexOf(Progress, status);
+    private sealed record Edge(MessageStatus From, MessageStatus To, Move Kind, MessageReason? OnlyFor = null)
+    {
+        public bool Allows(MessageReason? reason) => OnlyFor is null || OnlyFor == reason;
+    }
 }

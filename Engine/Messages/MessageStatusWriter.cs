@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Messages;
@@ -7,17 +8,8 @@ namespace NotificationOps.Engine.Messages;
 /// expected previous status so concurrent webhooks, jobs and clicks cannot corrupt the order. Many transitions
 /// are written set-based: one guarded UPDATE per kind of move, whatever the number of messages.
 /// </summary>
-public sealed class MessageStatusWriter(TimeProvider time)
+public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions writes)
 {
-    private static readonly (string Alias, string Property)[] Values =
-    [
-        ("Id", nameof(Message.Id)),
-        ("At", nameof(Message.SentAt)),
-        ("Provider", nameof(Message.Provider)),
-        ("Error", nameof(Message.Error)),
-        ("ProviderMessageId", nameof(Message.ProviderMessageId)),
-    ];
-
     /// <summary>
     /// Applies one transition. Joining the caller's transaction, it updates the row at once and adds the history
     /// events to the context for the caller's SaveChanges (so a batch saves once); otherwise it commits alone.
@@ -37,7 +29,7 @@ public sealed class MessageStatusWriter(TimeProvider time)
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            if (MessageStatusMachine.TryTransition(request.To, request.ExpectedFrom, request.Reason).Count == 0)
+            if (MessageStatusMachine.TryTransition(request.ExpectedFrom, request.To, request.Reason).Count == 0)
             {
                 results[i] = TransitionResult.NotAllowed;
                 continue;
@@ -57,27 +49,16 @@ public sealed class MessageStatusWriter(TimeProvider time)
             return results;
         }
 
-        var ownTransaction = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db, cancellationToken) : null;
+        var ownTransaction = db.Database.CurrentTransaction is null ? await writes.BeginAsync(db, cancellationToken) : null;
         try
         {
             var now = time.GetUtcNow();
             foreach (var ((from, to, reason, endsAttempt), members) in moves)
             {
-                var steps = MessageStatusMachine.TryTransition(to, from, reason);
-                var applied = (await ModelRowUpdater.UpdateAsync<Message>(
-                    db,
-                    Values,
-                    members.Select(i => Row(requests[i], now)).ToList(),
-                    SetClause(from, to, steps, endsAttempt),
-                    "t.\"Id\" = v.\"Id\" AND t.\"Status\" = @from",
-                    nameof(Message.Id),
-                    [
-                        ("from", nameof(Message.Status), from),
-                        ("to", nameof(Message.Status), to),
-                        ("reason", nameof(Message.Reason), reason),
-                        ("now", nameof(Message.UpdatedAt), now),
-                    ],
-                    cancellationToken)).ToHashSet(StringComparer.Ordinal);
+                var steps = MessageStatusMachine.TryTransition(from, to, reason);
+                var applied = (await MessageTransitionSql.UpdateAsync(
+                    db, from, to, reason, steps, endsAttempt, members.Select(i => requests[i]).ToList(), now, cancellationToken))
+                    .ToHashSet(StringComparer.Ordinal);
                 foreach (var i in members)
                 {
                     var request = requests[i];
@@ -116,58 +97,55 @@ public sealed class MessageStatusWriter(TimeProvider time)
         }
     }
 
-    private static object?[] Row(TransitionRequest request, DateTimeOffset now) =>
-        [request.MessageId, request.At ?? now, request.Provider, request.Error, request.ProviderMessageId];
-
-    /// <summary>The SET clause of one kind of move; per-message values come from <c>v</c>.</summary>
-    private static string SetClause(MessageStatus from, MessageStatus to, IReadOnlyList<MessageStatus> steps, bool endsAttempt)
+    /// <summary>
+    /// Ends an attempt without a transition: writes its reason, error and next attempt (and frees the lease) only
+    /// while the message is still in the expected status, so a webhook or an operator that moved it meanwhile is
+    /// never overwritten. False when it had moved. Joins the caller's transaction like the transitions do.
+    /// </summary>
+    public async Task<bool> TryEndAttemptAsync(NotificationsDbContext db, AttemptEnd end, CancellationToken cancellationToken = default)
     {
-        var set = new List<string> { "\"Status\" = @to", "\"UpdatedAt\" = @now" };
-        foreach (var step in steps)
+        var ownTransaction = db.Database.CurrentTransaction is null ? await writes.BeginAsync(db, cancellationToken) : null;
+        try
         {
-            var column = step switch
+            var now = time.GetUtcNow();
+            var updated = await db.Messages
+                .Where(m => m.Id == end.MessageId && m.Status == end.Status)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.NextAttemptAt, end.NextAttemptAt)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.Reason, m => end.Reason ?? m.Reason)
+                    .SetProperty(m => m.Error, end.Error)
+                    .SetProperty(m => m.UpdatedAt, now), cancellationToken);
+            if (updated == 0)
             {
-                MessageStatus.Sent => nameof(Message.SentAt),
-                MessageStatus.Delivered => nameof(Message.DeliveredAt),
-                MessageStatus.Opened => nameof(Message.OpenedAt),
-                MessageStatus.Clicked => nameof(Message.ClickedAt),
-                _ => null,
-            };
-            if (column is not null)
+                return false;
+            }
+
+            db.MessageEvents.Add(new MessageEvent
             {
-                // The first time counts: a filled-in or repeated step keeps the time it already has.
-                set.Add($"\"{column}\" = COALESCE(t.\"{column}\", v.\"At\")");
+                MessageId = end.MessageId,
+                At = now,
+                Type = end.EventType,
+                Source = end.Source,
+                Provider = end.Provider,
+                Detail = end.Detail,
+                Payload = end.Payload,
+            });
+            if (ownTransaction is not null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return true;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
             }
         }
-
-        if (to is MessageStatus.Undeliverable or MessageStatus.Unroutable or MessageStatus.Canceled)
-        {
-            set.Add("\"Reason\" = @reason");
-            set.Add("\"Error\" = v.\"Error\"");
-        }
-        else if (from is MessageStatus.Undeliverable or MessageStatus.Unroutable)
-        {
-            // Succeeded after all: the old reason no longer describes the message (the history keeps it).
-            set.Add("\"Reason\" = NULL");
-            set.Add("\"Error\" = NULL");
-        }
-
-        if (steps[0] == MessageStatus.Sent)
-        {
-            set.Add("\"Provider\" = COALESCE(v.\"Provider\", t.\"Provider\")");
-        }
-
-        if (endsAttempt)
-        {
-            set.Add("\"NextAttemptAt\" = NULL");
-            set.Add("\"LeaseUntil\" = NULL");
-            if (to is not (MessageStatus.Undeliverable or MessageStatus.Unroutable or MessageStatus.Canceled))
-            {
-                set.Add("\"ProviderMessageId\" = v.\"ProviderMessageId\"");
-            }
-        }
-
-        return string.Join(", ", set);
     }
 
     private static void AddEvents(NotificationsDbContext db, TransitionRequest request, IReadOnlyList<MessageStatus> steps, DateTimeOffset at)

@@ -29,7 +29,7 @@ public sealed class BulkOperations(
         byStatus = await queries.CountByStatusAsync(filter!, cancellationToken, respectStatuses: true);
         var eligible = kind == BulkOperationKind.Cancel
             ? byStatus.Where(p => MessageStatusMachine.IsCancelable(p.Key)).Sum(p => p.Value)
-            : byStatus.Where(p => p.Key is MessageStatus.Undeliverable or MessageStatus.Unroutable).Sum(p => p.Value);
+            : byStatus.Where(p => MessageStatusMachine.IsRetryableFailure(p.Key)).Sum(p => p.Value);
         return new BulkPreview(kind, byStatus.Values.Sum(), eligible, byStatus);
     }
 
@@ -77,5 +77,5 @@ public sealed class BulkOperations(
 
     internal static bool IsEligible(BulkOperationKind kind, Message message) => kind == BulkOperationKind.Cancel
         ? MessageStatusMachine.IsCancelable(message.Status)
-        : MessageOperations.CanRetry(message);
+        : MessageStatusMachine.CanRetry(message);
 }

@@ -7,7 +7,7 @@ using NotificationOps.Engine.Sending;
 namespace NotificationOps.Engine.Profiles;
 
 /// <summary>Recipient profiles, as Courier's: POST merges keys into the profile, PUT replaces it whole.</summary>
-public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbFactory, TimeProvider time)
+public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, TimeProvider time)
 {
     public async Task<JsonObject?> GetAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -46,7 +46,7 @@ public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbF
     private async Task WriteAsync(string userId, JsonObject incoming, bool replace, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var tx = await writes.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var existing = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         var data = replace || existing is null ? new JsonObject() : JsonNode.Parse(existing.DataJson) as JsonObject ?? new JsonObject();

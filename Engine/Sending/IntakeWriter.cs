@@ -18,9 +18,11 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly IDbContextFactory<NotificationsDbContext> dbFactory;
     private readonly IBackgroundJobClient jobs;
     private readonly GroupCommit<IntakeBatch> writer;
+    private readonly IWriteTransactions writes;
 
-    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, ILogger<IntakeWriter> logger)
+    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, ILogger<IntakeWriter> logger, IWriteTransactions writes)
     {
+        this.writes = writes;
         this.dbFactory = dbFactory;
         this.jobs = jobs;
         writer = new GroupCommit<IntakeBatch>(async batches =>
@@ -52,7 +54,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<IntakeBatch> batches)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await WriteTransaction.BeginAsync(db);
+        await using var transaction = await writes.BeginAsync(db);
         // Appended with prepared multi-row INSERTs (messages first: the others reference them).
         await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Messages).ToList());
         await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Events).ToList());

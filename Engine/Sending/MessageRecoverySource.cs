@@ -26,7 +26,8 @@ public sealed class MessageRecoverySource(
         var dueBefore = startup ? now : now - TimeSpan.FromSeconds(options.Value.RecoveryGraceSeconds);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.Messages.AsNoTracking()
-            .Where(m => m.NextAttemptAt != null && m.NextAttemptAt <= dueBefore && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .Where(m => m.NextAttemptAt != null && m.NextAttemptAt <= dueBefore)
+            .Where(MessageLease.Unheld(now))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(BatchSize)

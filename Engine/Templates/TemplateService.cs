@@ -16,6 +16,7 @@ public sealed class TemplateService(
     BrandService brands,
     TemplateCatalog catalog,
     AuditLog audit,
+    IWriteTransactions writes,
     TimeProvider time)
 {
     public const int MaxPageSize = 100;
@@ -78,7 +79,7 @@ public sealed class TemplateService(
     {
         input.Validate(create: true);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var alias = input.Alias!.Trim();
         await EnsureAliasFreeAsync(db, alias, null, cancellationToken);
         var now = time.GetUtcNow();
@@ -108,7 +109,7 @@ public sealed class TemplateService(
     {
         input.Validate(create: false);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var template = await TemplateLookup.FindAsync(db, idOrAlias, cancellationToken, track: true);
         if (template is null)
         {
@@ -165,7 +166,7 @@ public sealed class TemplateService(
     public async Task<TemplateDetails?> PublishAsync(string idOrAlias, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var template = await TemplateLookup.FindAsync(db, idOrAlias, cancellationToken, track: true);
         if (template is null)
         {
@@ -206,7 +207,7 @@ public sealed class TemplateService(
     public async Task<TemplateDetails?> RestoreAsync(string idOrAlias, int number, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var template = await TemplateLookup.FindAsync(db, idOrAlias, cancellationToken, track: true);
         var old = template is null ? null : await db.TemplateVersions.AsNoTracking().FirstOrDefaultAsync(v => v.TemplateId == template.Id && v.Number == number, cancellationToken);
         if (template is null || old is null)

@@ -10,7 +10,7 @@ namespace NotificationOps.Engine.Tracking;
 /// rows above its watermarks. Restart-safe and idempotent: the counts and the watermarks move in one transaction,
 /// and a watermark that moved under it (a concurrent run) rolls the whole step back.
 /// </summary>
-public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbContext> dbFactory, TimeProvider time)
+public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, TimeProvider time)
 {
     public const string JobId = "tracking-aggregation";
 
@@ -32,7 +32,7 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
     public async Task<int> StepAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var eventMark = await WatermarkAsync(db, TrackingWatermark.MessageEvents, cancellationToken);
         var hitMark = await WatermarkAsync(db, TrackingWatermark.TrackingHits, cancellationToken);
 

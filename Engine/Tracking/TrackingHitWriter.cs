@@ -19,10 +19,12 @@ public sealed class TrackingHitWriter : IAsyncDisposable
     private readonly MessageStatusWriter statusWriter;
     private readonly IOptions<TrackingOptions> options;
     private readonly GroupCommit<TrackingHit> writer;
+    private readonly IWriteTransactions writes;
 
     public TrackingHitWriter(
-        IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter statusWriter, IOptions<TrackingOptions> options, ILogger<TrackingHitWriter> logger)
+        IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter statusWriter, IOptions<TrackingOptions> options, ILogger<TrackingHitWriter> logger, IWriteTransactions writes)
     {
+        this.writes = writes;
         this.dbFactory = dbFactory;
         this.statusWriter = statusWriter;
         this.options = options;
@@ -37,7 +39,7 @@ public sealed class TrackingHitWriter : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<TrackingHit> hits)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await WriteTransaction.BeginAsync(db);
+        await using var transaction = await writes.BeginAsync(db);
         var ids = hits.Select(h => h.MessageId).Distinct().ToList();
         var messages = await db.Messages.AsNoTracking()
             .Where(m => ids.Contains(m.Id))

@@ -17,6 +17,7 @@ public sealed class ProviderWebhookProcessor(
     MessageStatusWriter writer,
     ProviderRegistry registry,
     IEnumerable<IProviderWebhook> webhooks,
+    IWriteTransactions writes,
     TimeProvider time,
     ILogger<ProviderWebhookProcessor> logger)
 {
@@ -83,7 +84,7 @@ public sealed class ProviderWebhookProcessor(
     private async Task<EventResult> ApplyAsync(IProviderWebhook webhook, ProviderIntegrationEntry entry, ProviderStatusEvent e, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var scope = webhook.ProviderType;
         if (await db.ProviderWebhookReceipts.AnyAsync(r => r.Scope == scope && r.Key == e.EventId, cancellationToken))
         {
