@@ -131,6 +131,7 @@ public static class EngineServiceCollectionExtensions
         // The attempt timeout is enforced by the send job, per attempt; the client's own must not cut in first.
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<ISimulatedProviders, SimulatedProviderLookup>();
         services.AddNotificationTracking();
         return builder;
     }

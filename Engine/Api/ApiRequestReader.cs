@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Api;
 
@@ -20,15 +21,10 @@ public static class ApiRequestReader
                 $"Send the body as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').", "Content-Type"));
         }
 
-        if (request.ContentLength > maxBytes)
-        {
-            return (null, TooLarge(maxBytes));
-        }
-
         byte[]? bytes;
         try
         {
-            bytes = await ReadLimitedAsync(request, maxBytes);
+            bytes = await RequestBodyReader.ReadLimitedAsync(request, maxBytes);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -58,23 +54,4 @@ public static class ApiRequestReader
 
     private static IResult TooLarge(int maxBytes) =>
         Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.", "body");
-
-    /// <summary>The whole body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    internal static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int maxBytes)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

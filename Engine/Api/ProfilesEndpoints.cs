@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Api;
 
@@ -61,9 +62,9 @@ public static class ProfilesEndpoints
         {
             ProfileService.Validate(profile, "profile");
         }
-        catch (SendValidationException invalid)
+        catch (RequestValidationException invalid)
         {
-            return ApiRequestReader.Error(invalid.StatusCode, "invalid_request", invalid.Message, invalid.Field);
+            return ApiErrorMapping.ToResult(invalid);
         }
 
         await write(profile, cancellationToken);

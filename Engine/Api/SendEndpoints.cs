@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Api;
 
@@ -25,9 +26,9 @@ public static class SendEndpoints
                 {
                     parsed = SendRequestParser.Parse(body);
                 }
-                catch (SendValidationException invalid)
+                catch (RequestValidationException invalid)
                 {
-                    return ApiRequestReader.Error(invalid.StatusCode, "invalid_request", invalid.Message, invalid.Field);
+                    return ApiErrorMapping.ToResult(invalid);
                 }
 
                 var accepted = await sender.AcceptAsync(parsed, cancellationToken: cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Sending;
 
@@ -397,9 +398,9 @@ public static partial class SendRequestParser
         return PhonePattern().IsMatch(compact) ? compact : null;
     }
 
-    private static SendValidationException Bad(string field, string message) => new(400, field, message);
+    private static RequestValidationException Bad(string field, string message) => new(ValidationErrorKind.Invalid, field, message);
 
-    private static SendValidationException Invalid(string field, string message) => new(422, field, message);
+    private static RequestValidationException Invalid(string field, string message) => new(ValidationErrorKind.Unprocessable, field, message);
 
     [GeneratedRegex(@"[\s\-\.\(\)]")]
     private static partial Regex PhoneSeparators();

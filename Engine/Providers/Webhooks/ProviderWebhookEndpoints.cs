@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Hosting;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Providers.Webhooks;
 
@@ -28,7 +28,7 @@ public static class ProviderWebhookEndpoints
             return Results.NotFound();
         }
 
-        if (context.Request.ContentLength > MaxBodyBytes || await ApiRequestReader.ReadLimitedAsync(context.Request, MaxBodyBytes) is not { } bytes)
+        if (await RequestBodyReader.ReadLimitedAsync(context.Request, MaxBodyBytes) is not { } bytes)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
