@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Sending;
-using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Api;
 
@@ -58,14 +57,7 @@ public static class ProfilesEndpoints
             return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The body must be {\"profile\": {...}}.", "profile");
         }
 
-        try
-        {
-            ProfileService.Validate(profile, "profile");
-        }
-        catch (RequestValidationException invalid)
-        {
-            return ApiErrorMapping.ToResult(invalid);
-        }
+        ProfileService.Validate(profile, "profile"); // throws RequestValidationException, answered by ApiExceptionMiddleware
 
         await write(profile, cancellationToken);
         return Results.Json(new { status = "SUCCESS" });

@@ -13,6 +13,9 @@ namespace NotificationOps.Engine.Sending;
 /// </summary>
 public static partial class SendRequestParser
 {
+    /// <summary>The longest delay or timeout a send may ask for; <c>delay.until</c> is held to it at intake, against the clock.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromDays(365);
+
     private const int MaxRecipients = 1000;
 
     public static SendRequest Parse(JsonNode? body)
@@ -331,9 +334,9 @@ public static partial class SendRequestParser
         TimeSpan? duration = null;
         if (delay["duration"] is { } d)
         {
-            if (d is not JsonValue dv || !dv.TryGetValue<double>(out var ms) || ms < 0 || ms > TimeSpan.FromDays(365).TotalMilliseconds)
+            if (d is not JsonValue dv || !dv.TryGetValue<double>(out var ms) || ms < 0 || ms > MaxWait.TotalMilliseconds)
             {
-                throw Invalid("message.delay.duration", "'message.delay.duration' must be a number of milliseconds (0 to one year).");
+                throw Bad("message.delay.duration", "'message.delay.duration' must be a number of milliseconds (0 to one year).");
             }
 
             duration = TimeSpan.FromMilliseconds(ms);
@@ -345,7 +348,7 @@ public static partial class SendRequestParser
             if (u is not JsonValue uv || uv.GetValueKind() != JsonValueKind.String
                 || !DateTimeOffset.TryParse(uv.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
-                throw Invalid("message.delay.until", "'message.delay.until' must be an ISO 8601 date and time.");
+                throw Bad("message.delay.until", "'message.delay.until' must be an ISO 8601 date and time.");
             }
 
             until = parsed.ToUniversalTime();
@@ -361,9 +364,9 @@ public static partial class SendRequestParser
             return null;
         }
 
-        if (m is not JsonValue mv || !mv.TryGetValue<double>(out var ms) || ms <= 0)
+        if (m is not JsonValue mv || !mv.TryGetValue<double>(out var ms) || ms <= 0 || ms > MaxWait.TotalMilliseconds)
         {
-            throw Invalid("message.timeout.message", "'message.timeout.message' must be a positive number of milliseconds.");
+            throw Bad("message.timeout.message", "'message.timeout.message' must be a positive number of milliseconds, at most one year.");
         }
 
         return TimeSpan.FromMilliseconds(ms);

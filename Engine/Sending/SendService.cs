@@ -6,6 +6,7 @@ using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Routing;
 using NotificationOps.Engine.Templates;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Sending;
 
@@ -24,6 +25,12 @@ public sealed class SendService(
     public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        if (request.DelayUntil > now + SendRequestParser.MaxWait)
+        {
+            // Far-future times overflow every later sum (timeout, retry budget); a year is already more than any use.
+            throw new RequestValidationException(ValidationErrorKind.Invalid, "message.delay.until", "'message.delay.until' must be at most one year ahead.");
+        }
+
         var requestId = MessageIds.New();
         var startAt = request.DelayUntil ?? (request.Delay is { } delay ? now + delay : now);
         var delayed = startAt > now;
