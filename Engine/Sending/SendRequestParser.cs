@@ -41,7 +41,7 @@ public static partial class SendRequestParser
 
         if (hasContent)
         {
-            ParseContent(message["content"]);
+            SendContentParser.Parse(message["content"]);
         }
         else if (string.IsNullOrWhiteSpace(template))
         {
@@ -79,48 +79,6 @@ public static partial class SendRequestParser
             DelayUntil = delayUntil,
             Timeout = timeout,
         };
-    }
-
-    /// <summary>Title and body of ad-hoc content, from the {title, body} form or from Elemental.</summary>
-    public static (string? Title, string Body) ParseContent(JsonNode? content)
-    {
-        if (content is not JsonObject obj)
-        {
-            throw Invalid("message.content", "'message.content' must be an object: {\"title\": ..., \"body\": ...}.");
-        }
-
-        if (obj["elements"] is JsonArray elements)
-        {
-            string? title = null;
-            var parts = new List<string>();
-            foreach (var element in elements.OfType<JsonObject>())
-            {
-                var type = element["type"]?.GetValue<string>();
-                if (type == "meta" && element["title"] is JsonValue t)
-                {
-                    title = t.ToString();
-                }
-                else if (element["content"] is JsonValue c)
-                {
-                    parts.Add(c.ToString());
-                }
-            }
-
-            return (title, string.Join("\n\n", parts));
-        }
-
-        var titleValue = obj["title"];
-        if (titleValue is not null && titleValue.GetValueKind() != JsonValueKind.String)
-        {
-            throw Invalid("message.content.title", "'message.content.title' must be a string.");
-        }
-
-        if (obj["body"] is not JsonValue body || body.GetValueKind() != JsonValueKind.String)
-        {
-            throw Bad("message.content.body", "'message.content.body' is required and must be a string.");
-        }
-
-        return (titleValue?.GetValue<string>(), body.GetValue<string>());
     }
 
     private static List<RecipientSpec> ParseRecipients(JsonNode? to)

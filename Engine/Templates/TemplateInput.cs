@@ -101,6 +101,15 @@ public sealed partial record TemplateInput
         {
             throw Bad("tags", "At most 20 tags, each 1 to 40 letters, digits, '-' or '_'.");
         }
+
+        // Each becomes a header line; see HeaderText.
+        foreach (var (title, field) in new[] { (Content?.Email?.Subject, "content.email.subject"), (Content?.Push?.Title, "content.push.title"), (Content?.Inbox?.Title, "content.inbox.title") })
+        {
+            if (title is not null)
+            {
+                HeaderText.SingleLine(title, field);
+            }
+        }
     }
 
     public static string? NormaliseTags(IEnumerable<string> tags)
