@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using NotificationOps.Dashboard.Components;
 using NotificationOps.Dashboard.Components.Pages.Account;
 using NotificationOps.Dashboard.Components.Pages.EventLog;
+using NotificationOps.Engine.Api;
 using Scalar.AspNetCore;
 
 namespace NotificationOps.Dashboard;
@@ -52,7 +53,9 @@ public static class DashboardExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // /api and /webhooks have their own JSON handler (UseNotificationErrors); the HTML page is for pages.
+            app.UseWhen(context => !ApiExceptionMiddleware.Handles(context.Request.Path),
+                branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
         app.UseAuthentication();

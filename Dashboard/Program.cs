@@ -6,6 +6,7 @@ builder.AddNotificationEngine();
 builder.AddDashboard();
 
 var app = builder.Build();
+app.UseNotificationErrors();
 app.UseDashboard();
 app.UseNotificationEngine();
 app.MapNotificationEngine();

@@ -139,9 +139,17 @@ public static class EngineServiceCollectionExtensions
         // The attempt timeout is enforced by the send job, per attempt; the client's own must not cut in first.
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<ISimulatedProviders, SimulatedProviderLookup>();
         services.AddNotificationTracking();
         return builder;
     }
+
+    /// <summary>
+    /// JSON errors for /api and /webhooks through one handler (<see cref="ApiExceptionMiddleware"/>). Call first, before
+    /// the dashboard's own error page and authentication, so nothing under those paths ever answers HTML or a redirect.
+    /// </summary>
+    public static IApplicationBuilder UseNotificationErrors(this IApplicationBuilder app) =>
+        app.UseWhen(context => ApiExceptionMiddleware.Handles(context.Request.Path), branch => branch.UseMiddleware<ApiExceptionMiddleware>());
 
     /// <summary>The engine's middleware: idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
     public static IApplicationBuilder UseNotificationEngine(this IApplicationBuilder app)
@@ -159,6 +167,10 @@ public static class EngineServiceCollectionExtensions
     {
         endpoints.MapNotificationApi();
         endpoints.MapProviderWebhooks();
+        // Anonymous like the webhooks themselves: a wrong method or path is a JSON 405/404, not the login's redirect.
+        endpoints.MapFallback("/webhooks/{**path}", (HttpContext context, EndpointDataSource sources) => ApiFallback.Answer(context, sources))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         endpoints.MapTracking();
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();

@@ -10,7 +10,7 @@ namespace NotificationOps.Dashboard.Tests.TestSupport;
 /// The app with simulated email and SMS providers but no job server: an accepted message stays exactly as intake
 /// stored it (ENQUEUED or DELAYED), so API tests can assert on the store without racing a send job.
 /// </summary>
-public sealed class ApiDashboardFactory : DashboardFactory
+public class ApiDashboardFactory : DashboardFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tests.TestSupport;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Tests.Templates;
 
@@ -47,7 +48,7 @@ public sealed class BrandServiceTests
             default: brand.Name = " "; break;
         }
 
-        var error = await Assert.ThrowsAsync<SendValidationException>(() => brands.SaveAsync(brand, "ada@example.com"));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => brands.SaveAsync(brand, "ada@example.com"));
 
         Assert.Equal(field, error.Field);
         Assert.Equal(Brand.Default.Name, brands.Current.Name);

@@ -6,6 +6,7 @@ using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tests.Sending;
 using NotificationOps.Engine.Tests.TestSupport;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Tests.Templates;
 
@@ -66,9 +67,9 @@ public sealed class TemplateServiceTests
         await using var _ = engine;
         await templates.CreateAsync(Welcome(), Author);
 
-        var error = await Assert.ThrowsAsync<SendValidationException>(() => templates.CreateAsync(Welcome(), Author));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => templates.CreateAsync(Welcome(), Author));
 
-        Assert.Equal((409, "alias"), (error.StatusCode, error.Field));
+        Assert.Equal((ValidationErrorKind.Conflict, "alias"), (error.Kind, error.Field));
         await using var db = engine.CreateContext();
         Assert.Equal(1, await db.Templates.CountAsync());
     }

@@ -11,6 +11,7 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         var api = endpoints.MapGroup("/api")
             .RequireAuthorization(ApiPolicies.ApiKey)
+            .AddEndpointFilter<ApiRequestErrorFilter>()
             .WithTags("API");
 
         api.MapWhoAmI();
@@ -19,9 +20,8 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapProfiles();
         api.MapTemplates();
 
-        // Unknown /api paths answer JSON 404 (after the key check), never the dashboard's login redirect.
-        api.MapFallback((HttpContext context) => TypedResults.NotFound(
-                new ApiError("not_found", $"No API resource at {context.Request.Method} {context.Request.Path}.")))
+        // Unknown /api paths and methods answer JSON 404 or 405 (after the key check), never the dashboard's login redirect.
+        api.MapFallback((HttpContext context, EndpointDataSource endpoints) => ApiFallback.Answer(context, endpoints))
             .ExcludeFromDescription();
         return api;
     }

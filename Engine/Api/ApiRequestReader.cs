@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Api;
 
-/// <summary>Reads a JSON request body with the checks every /api write needs: content type, size, syntax.</summary>
+/// <summary>Reads a JSON request body with the checks every /api write needs: content type, size, encoding, syntax.</summary>
 public static class ApiRequestReader
 {
     public const int DefaultMaxBytes = 1024 * 1024;
@@ -20,15 +20,10 @@ public static class ApiRequestReader
                 $"Send the body as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').", "Content-Type"));
         }
 
-        if (request.ContentLength > maxBytes)
-        {
-            return (null, TooLarge(maxBytes));
-        }
-
         byte[]? bytes;
         try
         {
-            bytes = await ReadLimitedAsync(request, maxBytes);
+            bytes = await RequestBodyReader.ReadLimitedAsync(request, maxBytes);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -37,44 +32,18 @@ public static class ApiRequestReader
 
         if (bytes is null)
         {
-            return (null, TooLarge(maxBytes));
+            return (null, Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.", "body"));
         }
 
         try
         {
-            var node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
-            return node is null
-                ? (null, Error(StatusCodes.Status400BadRequest, "invalid_json", "The body is JSON null; send an object.", "body"))
-                : (node, null);
+            return (StrictJson.Parse(bytes), null);
         }
-        catch (JsonException ex)
+        catch (JsonBodyException invalid)
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", $"The body is not valid JSON: {JsonErrorText.Of(ex)}", "body"));
+            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", invalid.Message, invalid.Field));
         }
     }
 
-    public static IResult Error(int status, string type, string message, string? field = null) =>
-        TypedResults.Json(new ApiError(type, message) { Field = field }, statusCode: status);
-
-    private static IResult TooLarge(int maxBytes) =>
-        Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.", "body");
-
-    /// <summary>The whole body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    internal static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int maxBytes)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    public static IResult Error(int status, string type, string message, string? field = null) => ApiError.Result(status, type, message, field);
 }

@@ -171,8 +171,10 @@ public static class MessagesEndpoints
     {
         if (long.TryParse(value, out var ms))
         {
-            time = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-            return true;
+            // Out of DateTimeOffset's range (e.g. -99999999999999) is a bad value, not a crash.
+            var inRange = ms >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+            time = inRange ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : default;
+            return inRange;
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);

@@ -57,14 +57,7 @@ public static class ProfilesEndpoints
             return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The body must be {\"profile\": {...}}.", "profile");
         }
 
-        try
-        {
-            ProfileService.Validate(profile, "profile");
-        }
-        catch (SendValidationException invalid)
-        {
-            return ApiRequestReader.Error(invalid.StatusCode, "invalid_request", invalid.Message, invalid.Field);
-        }
+        ProfileService.Validate(profile, "profile"); // throws RequestValidationException, answered by ApiExceptionMiddleware
 
         await write(profile, cancellationToken);
         return Results.Json(new { status = "SUCCESS" });

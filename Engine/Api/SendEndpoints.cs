@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Api;
 
@@ -20,16 +21,8 @@ public static class SendEndpoints
                     return error;
                 }
 
-                SendRequest parsed;
-                try
-                {
-                    parsed = SendRequestParser.Parse(body);
-                }
-                catch (SendValidationException invalid)
-                {
-                    return ApiRequestReader.Error(invalid.StatusCode, "invalid_request", invalid.Message, invalid.Field);
-                }
-
+                // A refusal throws RequestValidationException; ApiExceptionMiddleware answers it with the field.
+                var parsed = SendRequestParser.Parse(body);
                 var accepted = await sender.AcceptAsync(parsed, cancellationToken: cancellationToken);
                 return TypedResults.Json(new SendResponse(accepted.RequestId), statusCode: StatusCodes.Status202Accepted);
             })

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Api;
 
@@ -68,7 +69,7 @@ public static class TemplatesEndpoints
                 {
                     return RenderError(error);
                 }
-                catch (SendValidationException invalid)
+                catch (RequestValidationException invalid)
                 {
                     return Refused(invalid);
                 }
@@ -163,15 +164,13 @@ public static class TemplatesEndpoints
         {
             return await write(TemplateInput.Parse(body));
         }
-        catch (SendValidationException invalid)
+        catch (RequestValidationException invalid)
         {
             return Refused(invalid);
         }
     }
 
-    /// <summary>A refused write: 409 (alias taken, a concurrent edit) is a conflict, anything else a bad request.</summary>
-    private static IResult Refused(SendValidationException invalid) =>
-        ApiRequestReader.Error(invalid.StatusCode, invalid.StatusCode == StatusCodes.Status409Conflict ? "conflict" : "invalid_request", invalid.Message, invalid.Field);
+    private static IResult Refused(RequestValidationException invalid) => ApiErrorMapping.ToResult(invalid);
 
     private static IResult NotFound(string id) =>
         ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No template with id or alias '{id}'.");

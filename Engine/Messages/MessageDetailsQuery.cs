@@ -2,14 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Persistence;
-using NotificationOps.Engine.Providers;
-using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Templates;
 
 namespace NotificationOps.Engine.Messages;
 
 /// <summary>Reads everything the message detail page shows with one context, cheap enough to poll every few seconds.</summary>
-public sealed class MessageDetailsQuery(IDbContextFactory<NotificationsDbContext> dbFactory, ProviderRegistry providers)
+public sealed class MessageDetailsQuery(IDbContextFactory<NotificationsDbContext> dbFactory, ISimulatedProviders simulated)
 {
     public async Task<MessageDetails?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -39,7 +37,7 @@ public sealed class MessageDetailsQuery(IDbContextFactory<NotificationsDbContext
             Output = RenderedContent.FromJson(message.OutputJson, message.Channel),
             RecipientJson = ReadRecipient(message.RequestJson),
             ProfileJson = profile,
-            SimulatedProviders = used.Where(p => providers.Find(p)?.Type == SimulatedProvider.TypeName).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            SimulatedProviders = used.Where(simulated.IsSimulated).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
     }
 

@@ -22,11 +22,10 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
         // registers its SQL functions on the connection every time (about 20 µs, as long as the trace-id lookup
         // itself), and this statement uses none of them. The per-connection pragmas still run, once per handle.
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
+        await RawConnection.OpenAsync(connection, cancellationToken);
         var rows = new List<Message>(pageSize + 1);
         try
         {
-            await SqlitePragmaInterceptor.ApplyOnceAsync(connection, cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = sql.Text;
             foreach (var (name, value) in sql.Parameters)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Messages;
 
@@ -15,7 +16,7 @@ public sealed class MessageResender(IDbContextFactory<NotificationsDbContext> db
     public const string ResendTag = "resend";
 
     /// <summary>The new message's id; null when there is no message <paramref name="id"/>.</summary>
-    /// <exception cref="SendValidationException">The stored request no longer passes validation.</exception>
+    /// <exception cref="RequestValidationException">The stored request no longer passes validation.</exception>
     public async Task<string?> ResendAsync(string id, string source, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

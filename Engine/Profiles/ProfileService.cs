@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Profiles;
 
@@ -34,12 +35,12 @@ public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbF
     {
         if (profile["email"] is { } email && (email.GetValueKind() != JsonValueKind.String || !SendRequestParser.IsEmail(email.GetValue<string>())))
         {
-            throw new SendValidationException(422, $"{field}.email", "'email' must be a valid email address.");
+            throw new RequestValidationException(ValidationErrorKind.Unprocessable, $"{field}.email", "'email' must be a valid email address.");
         }
 
         if (profile["phone_number"] is { } phone && (phone.GetValueKind() != JsonValueKind.String || SendRequestParser.NormalisePhone(phone.GetValue<string>()) is null))
         {
-            throw new SendValidationException(422, $"{field}.phone_number", "'phone_number' must be a phone number in E.164 form, e.g. +14155550123.");
+            throw new RequestValidationException(ValidationErrorKind.Unprocessable, $"{field}.phone_number", "'phone_number' must be a phone number in E.164 form, e.g. +14155550123.");
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Security;
 

@@ -79,7 +79,7 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
             return rendered;
         }
 
-        var (title, text) = SendRequestParser.ParseContent(plan.Body["content"]);
+        var (title, text) = SendContentParser.Parse(plan.Body["content"]);
         return renderer.Render(channel, title, text, plan.Body["data"] as JsonObject, plan.Recipient);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Security;
 
@@ -38,7 +39,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         }
 
         context.Request.EnableBuffering();
-        var body = await ApiRequestReader.ReadLimitedAsync(context.Request, ApiRequestReader.DefaultMaxBytes);
+        var body = await RequestBodyReader.ReadLimitedAsync(context.Request, ApiRequestReader.DefaultMaxBytes);
         context.Request.Body.Position = 0;
         if (body is null)
         {

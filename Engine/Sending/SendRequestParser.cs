@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Sending;
 
@@ -12,6 +13,9 @@ namespace NotificationOps.Engine.Sending;
 /// </summary>
 public static partial class SendRequestParser
 {
+    /// <summary>The longest delay or timeout a send may ask for; <c>delay.until</c> is held to it at intake, against the clock.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromDays(365);
+
     private const int MaxRecipients = 1000;
 
     public static SendRequest Parse(JsonNode? body)
@@ -37,7 +41,7 @@ public static partial class SendRequestParser
 
         if (hasContent)
         {
-            ParseContent(message["content"]);
+            SendContentParser.Parse(message["content"]);
         }
         else if (string.IsNullOrWhiteSpace(template))
         {
@@ -75,48 +79,6 @@ public static partial class SendRequestParser
             DelayUntil = delayUntil,
             Timeout = timeout,
         };
-    }
-
-    /// <summary>Title and body of ad-hoc content, from the {title, body} form or from Elemental.</summary>
-    public static (string? Title, string Body) ParseContent(JsonNode? content)
-    {
-        if (content is not JsonObject obj)
-        {
-            throw Invalid("message.content", "'message.content' must be an object: {\"title\": ..., \"body\": ...}.");
-        }
-
-        if (obj["elements"] is JsonArray elements)
-        {
-            string? title = null;
-            var parts = new List<string>();
-            foreach (var element in elements.OfType<JsonObject>())
-            {
-                var type = element["type"]?.GetValue<string>();
-                if (type == "meta" && element["title"] is JsonValue t)
-                {
-                    title = t.ToString();
-                }
-                else if (element["content"] is JsonValue c)
-                {
-                    parts.Add(c.ToString());
-                }
-            }
-
-            return (title, string.Join("\n\n", parts));
-        }
-
-        var titleValue = obj["title"];
-        if (titleValue is not null && titleValue.GetValueKind() != JsonValueKind.String)
-        {
-            throw Invalid("message.content.title", "'message.content.title' must be a string.");
-        }
-
-        if (obj["body"] is not JsonValue body || body.GetValueKind() != JsonValueKind.String)
-        {
-            throw Bad("message.content.body", "'message.content.body' is required and must be a string.");
-        }
-
-        return (titleValue?.GetValue<string>(), body.GetValue<string>());
     }
 
     private static List<RecipientSpec> ParseRecipients(JsonNode? to)
@@ -330,9 +292,9 @@ public static partial class SendRequestParser
         TimeSpan? duration = null;
         if (delay["duration"] is { } d)
         {
-            if (d is not JsonValue dv || !dv.TryGetValue<double>(out var ms) || ms < 0 || ms > TimeSpan.FromDays(365).TotalMilliseconds)
+            if (d is not JsonValue dv || !dv.TryGetValue<double>(out var ms) || ms < 0 || ms > MaxWait.TotalMilliseconds)
             {
-                throw Invalid("message.delay.duration", "'message.delay.duration' must be a number of milliseconds (0 to one year).");
+                throw Bad("message.delay.duration", "'message.delay.duration' must be a number of milliseconds (0 to one year).");
             }
 
             duration = TimeSpan.FromMilliseconds(ms);
@@ -344,7 +306,7 @@ public static partial class SendRequestParser
             if (u is not JsonValue uv || uv.GetValueKind() != JsonValueKind.String
                 || !DateTimeOffset.TryParse(uv.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
-                throw Invalid("message.delay.until", "'message.delay.until' must be an ISO 8601 date and time.");
+                throw Bad("message.delay.until", "'message.delay.until' must be an ISO 8601 date and time.");
             }
 
             until = parsed.ToUniversalTime();
@@ -360,9 +322,9 @@ public static partial class SendRequestParser
             return null;
         }
 
-        if (m is not JsonValue mv || !mv.TryGetValue<double>(out var ms) || ms <= 0)
+        if (m is not JsonValue mv || !mv.TryGetValue<double>(out var ms) || ms <= 0 || ms > MaxWait.TotalMilliseconds)
         {
-            throw Invalid("message.timeout.message", "'message.timeout.message' must be a positive number of milliseconds.");
+            throw Bad("message.timeout.message", "'message.timeout.message' must be a positive number of milliseconds, at most one year.");
         }
 
         return TimeSpan.FromMilliseconds(ms);
@@ -397,9 +359,9 @@ public static partial class SendRequestParser
         return PhonePattern().IsMatch(compact) ? compact : null;
     }
 
-    private static SendValidationException Bad(string field, string message) => new(400, field, message);
+    private static RequestValidationException Bad(string field, string message) => new(ValidationErrorKind.Invalid, field, message);
 
-    private static SendValidationException Invalid(string field, string message) => new(422, field, message);
+    private static RequestValidationException Invalid(string field, string message) => new(ValidationErrorKind.Unprocessable, field, message);
 
     [GeneratedRegex(@"[\s\-\.\(\)]")]
     private static partial Regex PhoneSeparators();

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Routing;
 using NotificationOps.Engine.Templates;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Sending;
 
@@ -19,11 +21,19 @@ public sealed class SendService(
     IBackgroundJobClient jobs,
     RetrySchedule retries,
     TemplateCatalog templates,
+    ProviderRegistry providers,
     TimeProvider time)
 {
     public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        if (request.DelayUntil > now + SendRequestParser.MaxWait)
+        {
+            // Far-future times overflow every later sum (timeout, retry budget); a year is already more than any use.
+            throw new RequestValidationException(ValidationErrorKind.Invalid, "message.delay.until", "'message.delay.until' must be at most one year ahead.");
+        }
+
+        RefuseUnknownProviders(request.Message);
         var requestId = MessageIds.New();
         var startAt = request.DelayUntil ?? (request.Delay is { } delay ? now + delay : now);
         var delayed = startAt > now;
@@ -90,6 +100,37 @@ public sealed class SendService(
         }
 
         return new SendAccepted(requestId, messages.Select(m => m.Id).ToList());
+    }
+
+    /// <summary>A provider id the request names must exist: 422 naming it, not a message that can never be routed as asked.</summary>
+    private void RefuseUnknownProviders(JsonObject message)
+    {
+        var named = new List<(string Id, string Field)>();
+        if (message["providers"] is JsonObject overrides)
+        {
+            named.AddRange(overrides.Select(p => (p.Key, $"message.providers.{p.Key}")));
+        }
+
+        if (message["channels"] is JsonObject channels)
+        {
+            foreach (var (channel, config) in channels)
+            {
+                if (config?["providers"] is JsonArray ids)
+                {
+                    named.AddRange(ids.Select((id, i) => (id is JsonValue v ? v.ToString() : string.Empty, $"message.channels.{channel}.providers[{i}]")));
+                }
+            }
+        }
+
+        foreach (var (id, field) in named)
+        {
+            // An integration id, or (as Courier keys them) a provider type one of the integrations has.
+            if (providers.Find(id) is null && !providers.All.Any(p => string.Equals(p.Type, id, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new RequestValidationException(ValidationErrorKind.Unprocessable, field,
+                    $"Unknown provider '{id}' (configured: {string.Join(", ", providers.All.Select(p => p.Id))}).");
+            }
+        }
     }
 
     private Message NewMessage(SendRequest request, string requestId, JsonObject recipient, IReadOnlyList<string>? channels, DateTimeOffset now, DateTimeOffset startAt, bool delayed)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Templates;
 
@@ -28,7 +29,7 @@ public sealed partial class BrandService(IDbContextFactory<NotificationsDbContex
         }
     }
 
-    /// <exception cref="SendValidationException">A field is invalid (named), or the footer does not compile.</exception>
+    /// <exception cref="RequestValidationException">A field is invalid (named), or the footer does not compile.</exception>
     public async Task<Brand> SaveAsync(Brand input, string actor, CancellationToken cancellationToken = default)
     {
         Validate(input);
@@ -63,26 +64,26 @@ public sealed partial class BrandService(IDbContextFactory<NotificationsDbContex
     {
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200)
         {
-            throw new SendValidationException(400, "name", "The brand name must be 1 to 200 characters.");
+            throw new RequestValidationException(ValidationErrorKind.Invalid, "name", "The brand name must be 1 to 200 characters.");
         }
 
         if (!string.IsNullOrWhiteSpace(input.LogoUrl)
             && (!Uri.TryCreate(input.LogoUrl.Trim(), UriKind.Absolute, out var logo) || logo.Scheme is not ("http" or "https")))
         {
-            throw new SendValidationException(400, "logo_url", "The logo must be an absolute http(s) URL.");
+            throw new RequestValidationException(ValidationErrorKind.Invalid, "logo_url", "The logo must be an absolute http(s) URL.");
         }
 
         foreach (var (field, value) in new[] { ("primary_color", input.PrimaryColor), ("background_color", input.BackgroundColor) })
         {
             if (value is null || !Colour().IsMatch(value))
             {
-                throw new SendValidationException(400, field, $"'{value}' is not a colour: write it as #rrggbb, e.g. #3f51b5.");
+                throw new RequestValidationException(ValidationErrorKind.Invalid, field, $"'{value}' is not a colour: write it as #rrggbb, e.g. #3f51b5.");
             }
         }
 
         if (renderer.Check(new TemplateContent { Email = new EmailContent { Subject = "check" } }, input.Copy()).FirstOrDefault() is { } error)
         {
-            throw new SendValidationException(400, "footer_html", error.Message);
+            throw new RequestValidationException(ValidationErrorKind.Invalid, "footer_html", error.Message);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using HandlebarsDotNet;
 using Markdig;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Templates;
 
@@ -29,7 +30,8 @@ public sealed class ContentRenderer
     public RenderedContent Render(string channel, string? title, string body, JsonObject? data, JsonObject? profile)
     {
         var model = Model(data, profile);
-        var renderedTitle = title is null ? null : plain.Apply(title, escape: false, model, "title");
+        // Data can carry line breaks into a title the sender wrote on one line: flattened, never a broken header.
+        var renderedTitle = title is null ? null : HeaderText.Flatten(plain.Apply(title, escape: false, model, "title"));
         if (channel == Channels.Email)
         {
             var markdown = plain.Apply(body, escape: true, model, "body");
@@ -52,7 +54,7 @@ public sealed class ContentRenderer
         {
             case Channels.Email:
                 var email = content.Email ?? new EmailContent();
-                var subject = set.Apply(email.Subject ?? string.Empty, escape: false, model, "email.subject");
+                var subject = HeaderText.Flatten(set.Apply(email.Subject ?? string.Empty, escape: false, model, "email.subject"));
                 var body = set.Apply(email.Html ?? string.Empty, escape: true, model, "email.html");
                 var header = set.Apply($"{{{{> {HeaderPartial}}}}}", escape: true, model, "brand.header");
                 var footer = set.Apply($"{{{{> {FooterPartial}}}}}", escape: true, model, "brand.footer");
@@ -65,7 +67,7 @@ public sealed class ContentRenderer
             case Channels.Push:
                 var push = content.Push ?? new PushContent();
                 return new RenderedContent(channel,
-                    set.Apply(push.Title ?? string.Empty, escape: false, model, "push.title"),
+                    HeaderText.Flatten(set.Apply(push.Title ?? string.Empty, escape: false, model, "push.title")),
                     set.Apply(push.Body ?? string.Empty, escape: false, model, "push.body"),
                     null,
                     Data: push.Data is null ? null : (JsonObject)RenderData(set, push.Data, model, "push.data")!);
@@ -74,7 +76,7 @@ public sealed class ContentRenderer
             case Channels.Inbox:
                 var inbox = content.Inbox ?? new InboxContent();
                 return new RenderedContent(channel,
-                    set.Apply(inbox.Title ?? string.Empty, escape: false, model, "inbox.title"),
+                    HeaderText.Flatten(set.Apply(inbox.Title ?? string.Empty, escape: false, model, "inbox.title")),
                     set.Apply(inbox.Body ?? string.Empty, escape: false, model, "inbox.body"),
                     null,
                     ActionUrl: string.IsNullOrWhiteSpace(inbox.ActionUrl) ? null : set.Apply(inbox.ActionUrl, escape: false, model, "inbox.action_url"));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Templates;
 
@@ -17,7 +18,7 @@ public sealed partial record TemplateInput
     public TemplateContent? Content { get; init; }
 
     /// <summary>Reads <c>{"alias", "name", "tags", "content"}</c>; every refusal names the field.</summary>
-    /// <exception cref="SendValidationException">The body is not a template.</exception>
+    /// <exception cref="RequestValidationException">The body is not a template.</exception>
     public static TemplateInput Parse(JsonNode? body)
     {
         if (body is not JsonObject root)
@@ -100,6 +101,15 @@ public sealed partial record TemplateInput
         {
             throw Bad("tags", "At most 20 tags, each 1 to 40 letters, digits, '-' or '_'.");
         }
+
+        // Each becomes a header line; see HeaderText.
+        foreach (var (title, field) in new[] { (Content?.Email?.Subject, "content.email.subject"), (Content?.Push?.Title, "content.push.title"), (Content?.Inbox?.Title, "content.inbox.title") })
+        {
+            if (title is not null)
+            {
+                HeaderText.SingleLine(title, field);
+            }
+        }
     }
 
     public static string? NormaliseTags(IEnumerable<string> tags)
@@ -115,7 +125,7 @@ public sealed partial record TemplateInput
         _ => throw Bad(name, $"'{name}' must be a string."),
     };
 
-    private static SendValidationException Bad(string field, string message) => new(400, field, message);
+    private static RequestValidationException Bad(string field, string message) => new(ValidationErrorKind.Invalid, field, message);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex AliasPattern();

@@ -3,6 +3,7 @@ using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Templates;
 
@@ -74,7 +75,7 @@ public sealed class TemplateService(
         return await db.TemplateVersions.AsNoTracking().Where(v => v.TemplateId == template.Id).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
     }
 
-    /// <exception cref="SendValidationException">Invalid input (400) or the alias is taken (409).</exception>
+    /// <exception cref="RequestValidationException">Invalid input (400) or the alias is taken (409).</exception>
     public async Task<TemplateDetails> CreateAsync(TemplateInput input, string actor, CancellationToken cancellationToken = default)
     {
         input.Validate(create: true);
@@ -182,7 +183,7 @@ public sealed class TemplateService(
 
         if (content.Channels().Count == 0)
         {
-            throw new SendValidationException(422, "content", "The template has no content on any channel: write at least one channel before publishing.");
+            throw new RequestValidationException(ValidationErrorKind.Unprocessable, "content", "The template has no content on any channel: write at least one channel before publishing.");
         }
 
         if (template.PublishedVersion != template.LatestVersion)
@@ -274,7 +275,7 @@ public sealed class TemplateService(
         }
         catch (DbUpdateException ex)
         {
-            throw new SendValidationException(409, "template", $"The template was changed by someone else at the same time; reload it and try again. ({ex.InnerException?.Message ?? ex.Message})");
+            throw new RequestValidationException(ValidationErrorKind.Conflict, "template", $"The template was changed by someone else at the same time; reload it and try again. ({ex.InnerException?.Message ?? ex.Message})");
         }
     }
 
@@ -282,7 +283,7 @@ public sealed class TemplateService(
     {
         if (await db.Templates.AnyAsync(t => t.DeletedAt == null && t.Alias == alias && t.Id != exceptId, cancellationToken))
         {
-            throw new SendValidationException(409, "alias", $"Another template already uses the alias '{alias}'.");
+            throw new RequestValidationException(ValidationErrorKind.Conflict, "alias", $"Another template already uses the alias '{alias}'.");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Templates;
 
@@ -13,7 +14,7 @@ public sealed class TemplateTestSender(SendService sender)
     public const string TestTag = "test";
 
     /// <summary>The message id.</summary>
-    /// <exception cref="SendValidationException">The recipient is neither an email, a phone number nor a user id.</exception>
+    /// <exception cref="RequestValidationException">The recipient is neither an email, a phone number nor a user id.</exception>
     public async Task<string> SendAsync(Template template, string recipient, JsonObject? data, CancellationToken cancellationToken = default)
     {
         recipient = recipient.Trim();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Providers.Integrations;
 
@@ -49,7 +50,7 @@ public sealed class ProviderTestSender(SendService sends, ProviderRegistry regis
             var accepted = await sends.AcceptAsync(SendRequestParser.Parse(body), MessageEventSources.Operator, cancellationToken);
             return (accepted.MessageIds.Single(), null);
         }
-        catch (SendValidationException ex)
+        catch (RequestValidationException ex)
         {
             return (null, ex.Message);
         }

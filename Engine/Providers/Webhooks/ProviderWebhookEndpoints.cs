@@ -1,8 +1,9 @@
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Hosting;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Providers.Webhooks;
 
@@ -25,12 +26,18 @@ public static class ProviderWebhookEndpoints
     {
         if (!processor.Supports(provider))
         {
-            return Results.NotFound();
+            return Error(StatusCodes.Status404NotFound, "not_found", $"No webhook for provider '{provider}'.");
         }
 
-        if (context.Request.ContentLength > MaxBodyBytes || await ApiRequestReader.ReadLimitedAsync(context.Request, MaxBodyBytes) is not { } bytes)
+        if (await RequestBodyReader.ReadLimitedAsync(context.Request, MaxBodyBytes) is not { } bytes)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {MaxBodyBytes / 1024} KB.", "body");
+        }
+
+        // Decoding would quietly turn bad bytes into U+FFFD and store them; providers post UTF-8.
+        if (!Utf8.IsValid(bytes))
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_json", "The body is not valid UTF-8.", "body");
         }
 
         var request = new WebhookRequest(
@@ -41,6 +48,14 @@ public static class ProviderWebhookEndpoints
             PublicUrl = new Uri(urls.Base, context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString),
         };
         var outcome = await processor.HandleAsync(provider, integrationId, request, context.RequestAborted);
-        return Results.Text(outcome.Message, "text/plain", statusCode: outcome.StatusCode);
+        return outcome.StatusCode switch
+        {
+            < 400 => Results.Text(outcome.Message, "text/plain", statusCode: outcome.StatusCode),
+            StatusCodes.Status401Unauthorized => Error(outcome.StatusCode, "unauthorized", outcome.Message),
+            StatusCodes.Status404NotFound => Error(outcome.StatusCode, "not_found", outcome.Message),
+            _ => Error(outcome.StatusCode, "invalid_request", outcome.Message, outcome.Field),
+        };
     }
+
+    private static IResult Error(int status, string type, string message, string? field = null) => ApiError.Result(status, type, message, field);
 }

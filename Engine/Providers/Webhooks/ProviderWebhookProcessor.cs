@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Providers.Webhooks;
 
@@ -51,9 +52,13 @@ public sealed class ProviderWebhookProcessor(
 
             events = webhook.Parse(request);
         }
+        catch (JsonBodyException ex)
+        {
+            return new WebhookOutcome(StatusCodes.Status400BadRequest, ex.Message) { Field = ex.Field };
+        }
         catch (FormatException ex)
         {
-            return new WebhookOutcome(StatusCodes.Status400BadRequest, ex.Message);
+            return new WebhookOutcome(StatusCodes.Status400BadRequest, ex.Message) { Field = ex.Data["field"] as string };
         }
 
         int applied = 0, duplicates = 0, unmatched = 0;

@@ -1,22 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Providers.Webhooks;
 
 /// <summary>Parsing helpers for webhook bodies: anything that is not the expected JSON is a FormatException (400).</summary>
 public static class WebhookJson
 {
-    public static JsonNode Parse(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body) ?? throw new FormatException("The body is JSON null.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"The body is not JSON: {ex.Message}", ex);
-        }
-    }
+    /// <summary>Strict (<see cref="StrictJson"/>): a lone surrogate or a duplicate key is a 400 naming the field, not a 500 later.</summary>
+    public static JsonNode Parse(string body) => StrictJson.Parse(body);
 
     public static JsonObject Object(JsonNode? node, string what) =>
         node as JsonObject ?? throw new FormatException($"{what} must be a JSON object.");
@@ -30,10 +22,24 @@ public static class WebhookJson
             ? value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()
             : null;
 
-    public static DateTimeOffset? UnixSeconds(JsonNode? node, string name) =>
-        double.TryParse(Text(node, name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
-            : null;
+    /// <summary>A Unix time in seconds; one outside the years 1970–9999 is a FormatException naming the field.</summary>
+    public static DateTimeOffset? UnixSeconds(JsonNode? node, string name)
+    {
+        if (!double.TryParse(Text(node, name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return null;
+        }
+
+        if (!double.IsFinite(seconds) || seconds < 0 || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            throw OutOfRange(name, $"\"{name}\" is not a Unix time in range.");
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+    }
+
+    /// <summary>A FormatException that carries the field it is about (answered as the error's <c>field</c>).</summary>
+    public static FormatException OutOfRange(string field, string message) => new(message) { Data = { ["field"] = field } };
 
     public static DateTimeOffset? Iso(JsonNode? node, string name) =>
         DateTimeOffset.TryParse(Text(node, name), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;

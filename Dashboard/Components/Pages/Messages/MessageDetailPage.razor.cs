@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Dashboard.Components.Pages.Messages;
 
@@ -165,7 +166,7 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
         {
             await action();
         }
-        catch (SendValidationException ex)
+        catch (RequestValidationException ex)
         {
             Snackbar.Add($"{title} was refused: {ex.Message}", Severity.Warning);
         }

@@ -3,10 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
+using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Dashboard.Components.Pages.Templates;
 
@@ -208,7 +209,7 @@ public sealed partial class TemplateEditorPage
             details = saved ?? details;
             return saved is not null;
         }
-        catch (SendValidationException invalid)
+        catch (RequestValidationException invalid)
         {
             Snackbar.Add(invalid.Message, Severity.Error);
             return false;
@@ -241,7 +242,7 @@ public sealed partial class TemplateEditorPage
             errors[error.Field] = error;
             publishError = $"Not published: {error.Message}";
         }
-        catch (SendValidationException invalid)
+        catch (RequestValidationException invalid)
         {
             publishError = $"Not published: {invalid.Message}";
         }
@@ -259,7 +260,7 @@ public sealed partial class TemplateEditorPage
             testMessageId = await TestSender.SendAsync(details!.Template, testRecipient, sampleData);
             Snackbar.Add($"Test message {testMessageId} accepted.", Severity.Success);
         }
-        catch (SendValidationException invalid)
+        catch (RequestValidationException invalid)
         {
             Snackbar.Add(invalid.Message, Severity.Error);
         }

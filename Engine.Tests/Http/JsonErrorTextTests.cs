@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Http;
 
-namespace NotificationOps.Engine.Tests.Api;
+namespace NotificationOps.Engine.Tests.Http;
 
 public sealed class JsonErrorTextTests
 {

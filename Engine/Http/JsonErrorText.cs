@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace NotificationOps.Engine.Api;
+namespace NotificationOps.Engine.Http;
 
 /// <summary>
 /// A JSON syntax error in words a person can act on: "line 1, column 10: …". System.Text.Json's own message ends
