@@ -39,13 +39,9 @@ public sealed class EventLogFlowTests
 
         await Eventually.HoldsAsync(async () => await CountAsync(api, "UNDELIVERABLE") == 60 && await CountAsync(api, "DELIVERED") == 5, "the sends to settle");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        await page.GotoAsync(new Uri(app.BaseAddress, "/?status=UNDELIVERABLE&channel=email").ToString());
-        await page.FillAsync("#email", DashboardFactory.AdminEmail);
-        await page.FillAsync("#password", DashboardFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await using var session = await DashboardBrowser.LaunchAsync(app, 1280, 800);
+        var page = session.Page;
+        await session.SignInAtAsync("/?status=UNDELIVERABLE&channel=email");
 
         // The shared link lands on the filtered view: only email failures, 50 on the first page.
         await Expect(page).ToHaveURLAsync(new Regex("status=UNDELIVERABLE"));
@@ -64,7 +60,8 @@ public sealed class EventLogFlowTests
             "the event log's columns overflow at 1280 px");
 
         // Older, then back with the browser.
-        await Eventually.ReactsAsync(() => page.Locator("[data-testid=older]").ClickAsync(), () => Expect(page).ToHaveURLAsync(new Regex("cursor="), new() { Timeout = 1000 }));
+        await page.Locator("[data-testid=older]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("cursor="));
         await Expect(rows).ToHaveCountAsync(10);
         await page.GoBackAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex("cursor="));
@@ -76,7 +73,8 @@ public sealed class EventLogFlowTests
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("UNDELIVERABLE");
         await Expect(page.GetByTestId("attempts")).ToContainTextAsync("mailbox unavailable");
         provider.Default = new FakeResponse(200, "{\"ok\":true}");
-        await Eventually.ReactsAsync(() => page.GetByTestId("retry").ClickAsync(), () => Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync(new() { Timeout = 1000 }));
+        await page.GetByTestId("retry").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
         await page.Locator(".mud-dialog button:has-text('Retry now')").ClickAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("DELIVERED", new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("message-detail-retried") });
@@ -84,7 +82,8 @@ public sealed class EventLogFlowTests
         await Expect(rows.First).ToBeVisibleAsync();
 
         // The provider is fixed; re-drive every remaining failure of this filter.
-        await Eventually.ReactsAsync(() => page.Locator("[data-testid=bulk-menu] button").ClickAsync(), () => Expect(page.GetByTestId("bulk-retry-all")).ToBeVisibleAsync(new() { Timeout = 1000 }));
+        await page.Locator("[data-testid=bulk-menu] button").ClickAsync();
+        await Expect(page.GetByTestId("bulk-retry-all")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=bulk-retry-all]");
         await Expect(page.GetByTestId("bulk-summary")).ToContainTextAsync("59");
         await page.ClickAsync("[data-testid=bulk-confirm]");

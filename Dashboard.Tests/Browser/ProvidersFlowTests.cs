@@ -15,19 +15,17 @@ public sealed class ProvidersFlowTests
         await using var sendgrid = await FakeProviderServer.StartAsync();
         sendgrid.Default = new FakeResponse(202, "", new Dictionary<string, string> { ["X-Message-Id"] = "sg-flow-1" });
         await using var app = await AppProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await page.GotoAsync(new Uri(app.BaseAddress, "/settings").ToString());
-        await page.FillAsync("#email", DashboardFactory.AdminEmail);
-        await page.FillAsync("#password", DashboardFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await using var session = await DashboardBrowser.LaunchAsync(app, 1400, 900);
+        var page = session.Page;
+        await session.SignInAtAsync("/settings");
 
-        await Eventually.ReactsAsync(() => page.Locator(".mud-tab", new() { HasTextString = "Providers" }).ClickAsync(), () => Expect(page.GetByTestId("providers")).ToBeVisibleAsync(new() { Timeout = 2000 }));
+        await page.Locator(".mud-tab", new() { HasTextString = "Providers" }).ClickAsync();
+        await Expect(page.GetByTestId("providers")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=provider-row][data-provider=simulated-email] [data-testid=from-configuration]")).ToBeVisibleAsync();
 
         // Add SendGrid (the dialog's default type) pointing at the fake, ahead of the simulated provider.
-        await Eventually.ReactsAsync(() => page.GetByTestId("add-provider").ClickAsync(), () => Expect(page.GetByTestId("provider-dialog")).ToBeVisibleAsync(new() { Timeout = 2000 }));
+        await page.GetByTestId("add-provider").ClickAsync();
+        await Expect(page.GetByTestId("provider-dialog")).ToBeVisibleAsync();
         await page.GetByTestId("provider-id").FillAsync("sendgrid-main");
         await page.GetByTestId("provider-priority").FillAsync("5");
         await page.GetByTestId("setting-ApiKey").FillAsync("SG.browser-secret");
@@ -56,7 +54,7 @@ public sealed class ProvidersFlowTests
         Assert.Contains("jane@example.test", call.Body);
 
         // And it is in the history (the Event Log) under that provider.
-        await page.GotoAsync(new Uri(app.BaseAddress, "/?provider=sendgrid-main").ToString());
+        await session.GotoAsync("/?provider=sendgrid-main");
         await Expect(page.Locator("[data-testid=recipient-cell]")).ToHaveTextAsync("jane@example.test");
     }
 }

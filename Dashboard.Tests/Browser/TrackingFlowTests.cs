@@ -31,9 +31,8 @@ public sealed partial class TrackingFlowTests
         var id = JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["requestId"]!.GetValue<string>();
         await Eventually.HoldsAsync(async () => await StatusAsync(api, id) == "DELIVERED", "the message to be delivered");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var session = await DashboardBrowser.LaunchAsync(app, 1280, 900);
+        var page = session.Page;
         // What reached a server: a request the policy blocks never gets this far.
         var fetched = new List<string>();
         page.RequestFinished += (_, request) =>
@@ -43,10 +42,7 @@ public sealed partial class TrackingFlowTests
                 fetched.Add(request.Url);
             }
         };
-        await page.GotoAsync(new Uri(app.BaseAddress, $"/messages/{id}").ToString());
-        await page.FillAsync("#email", DashboardFactory.AdminEmail);
-        await page.FillAsync("#password", DashboardFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await session.SignInAtAsync($"/messages/{id}");
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("DELIVERED");
         await Expect(page.GetByTestId("no-hits")).ToBeVisibleAsync();
         await Expect(page.Locator("iframe[data-testid=rendered-html]")).ToBeVisibleAsync();
@@ -62,7 +58,7 @@ public sealed partial class TrackingFlowTests
         recipient.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15");
         Assert.Equal(43, (await recipient.GetByteArrayAsync(pixel)).Length);
 
-        await page.ReloadAsync();
+        await session.ReloadAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("OPENED");
         await Expect(page.GetByTestId("hit-human")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("hit-summary")).ToContainTextAsync("Human: 1 open, 0 clicks");

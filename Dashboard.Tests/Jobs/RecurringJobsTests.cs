@@ -25,17 +25,13 @@ public sealed class RecurringJobsTests(DashboardFactory factory) : IClassFixture
 
         // The start-up run goes through the real Hangfire server and leaves its record in our store.
         var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<NotificationsDbContext>>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JobRun? run = null;
-        while (run is null && DateTime.UtcNow < deadline)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            run = await db.JobRuns.FirstOrDefaultAsync(r => r.JobName == RecoverySweepJob.JobId && r.FinishedAt != null);
-            if (run is null)
+        var run = await Eventually.ReturnsAsync(
+            async () =>
             {
-                await Task.Delay(100);
-            }
-        }
+                await using var db = await dbFactory.CreateDbContextAsync();
+                return await db.JobRuns.FirstOrDefaultAsync(r => r.JobName == RecoverySweepJob.JobId && r.FinishedAt != null);
+            },
+            found => found is not null, "the start-up recovery sweep's run to be recorded", TimeSpan.FromSeconds(30));
 
         Assert.NotNull(run);
         Assert.Null(run.Error);

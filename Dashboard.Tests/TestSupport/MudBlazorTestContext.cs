@@ -7,6 +7,13 @@ namespace NotificationOps.Dashboard.Tests.TestSupport;
 /// <summary>Base for bUnit tests of MudBlazor components: MudBlazor services and loose JS interop.</summary>
 public abstract class MudBlazorTestContext : BunitContext
 {
+    static MudBlazorTestContext()
+    {
+        // bUnit's WaitFor* give up after 1 s by default; a page waiting on the real Engine over SQLite (a count in the
+        // background, a query) can take longer on a loaded machine. A deadline: a wait ends as soon as it holds.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     protected MudBlazorTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

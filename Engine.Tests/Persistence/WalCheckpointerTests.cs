@@ -51,13 +51,8 @@ public sealed class WalCheckpointerTests
         var checkpointer = new WalCheckpointer(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<WalCheckpointer>.Instance);
         await checkpointer.StartAsync(CancellationToken.None);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (new FileInfo(database.Path).Length < 8_000_000 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(new FileInfo(database.Path).Length >= 8_000_000, "the checkpointer should have copied the log into the file");
+        await Eventually.HoldsAsync(() => new FileInfo(database.Path).Length >= 8_000_000,
+            "the checkpointer to copy the log into the file", TimeSpan.FromSeconds(15));
         await checkpointer.StopAsync(CancellationToken.None);
         Assert.Equal(0, new FileInfo(database.Path + "-wal").Length); // truncated (our connection keeps it from being removed)
         await using var check = database.CreateContext();

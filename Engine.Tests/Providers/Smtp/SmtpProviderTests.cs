@@ -170,7 +170,7 @@ public sealed class SmtpProviderTests
         var sends = Enumerable.Range(1, 4)
             .Select(i => provider.SendAsync(SmtpTestConfig.Message($"msg-{i}"), CancellationToken.None))
             .ToArray();
-        await WaitUntilAsync(() => sink.PendingDataReplies == 2);
+        await Eventually.HoldsAsync(() => sink.PendingDataReplies == 2, "two DATA replies held by the sink", TimeSpan.FromSeconds(10));
         Assert.Equal(2, sink.Connections);
         sink.ReleaseDataReplies();
         var results = await Task.WhenAll(sends);
@@ -317,7 +317,7 @@ public sealed class SmtpProviderTests
         using var cancellation = new CancellationTokenSource();
 
         var send = provider.SendAsync(SmtpTestConfig.Message(), cancellation.Token);
-        await WaitUntilAsync(() => sink.PendingDataReplies == 1);
+        await Eventually.HoldsAsync(() => sink.PendingDataReplies == 1, "the DATA reply held by the sink", TimeSpan.FromSeconds(10));
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
@@ -392,14 +392,4 @@ public sealed class SmtpProviderTests
         c["Providers:smtp:Password"] = password;
         c["Providers:smtp:Security"] = security.ToString();
     };
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met within 10 s.");
-            await Task.Delay(10);
-        }
-    }
 }

@@ -59,21 +59,8 @@ public sealed class MessageDetailPageHttpTests
         Assert.Contains(Uri.EscapeDataString("/messages/some-message-id"), response.Headers.Location.Query);
     }
 
-    private static async Task WaitForStatusAsync(HttpClient api, string id, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string? current = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            current = (await api.GetFromJsonAsync<JsonElement>($"/api/messages/{id}")).GetProperty("status").GetString();
-            if (current == status)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"Message {id} is {current}, not {status}, after 20 s.");
-    }
+    private static Task WaitForStatusAsync(HttpClient api, string id, string status) =>
+        Eventually.HoldsAsync(
+            async () => (await api.GetFromJsonAsync<JsonElement>($"/api/messages/{id}")).GetProperty("status").GetString() == status,
+            $"message {id} to be {status}", TimeSpan.FromSeconds(20));
 }

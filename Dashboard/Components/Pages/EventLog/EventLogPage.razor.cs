@@ -154,7 +154,7 @@ public sealed partial class EventLogPage
     /// <summary>Announces new messages and refreshes the visible rows in place, so the grid never jumps.</summary>
     private async Task LiveAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(LiveInterval);
+        using var timer = new PeriodicTimer(LiveInterval, Time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
