@@ -15,6 +15,7 @@ public sealed class ReadmeConfigurationTests
         { typeof(BootstrapOptions), BootstrapOptions.SectionName },
         { typeof(JobsOptions), JobsOptions.SectionName },
         { typeof(DeliveryOptions), DeliveryOptions.SectionName },
+        { typeof(IdempotencyOptions), IdempotencyOptions.SectionName },
         { typeof(TrackingOptions), TrackingOptions.SectionName },
     };
 

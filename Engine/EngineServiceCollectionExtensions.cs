@@ -100,6 +100,7 @@ public static class EngineServiceCollectionExtensions
         services.AddNotificationJobs(builder.Configuration);
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MessageStatusWriter>();
         services.AddSingleton<MessageQueries>();
         services.AddSingleton<MessageCounts>();
