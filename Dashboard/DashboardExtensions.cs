@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using NotificationOps.Dashboard.Components;
 using NotificationOps.Dashboard.Components.Pages.Account;
 using NotificationOps.Dashboard.Components.Pages.EventLog;
+using NotificationOps.Dashboard.Security;
 using Scalar.AspNetCore;
 
 namespace NotificationOps.Dashboard;
@@ -26,6 +27,7 @@ public static class DashboardExtensions
         // (Save draft, Publish, Delete; Bulk, Export) just when the user reaches for the next one.
         services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddCascadingAuthenticationState();
+        services.AddDashboardSecurity();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -50,6 +52,7 @@ public static class DashboardExtensions
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        app.UseDashboardSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -12,12 +12,14 @@ using Microsoft.Extensions.Hosting;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Health;
+using NotificationOps.Engine.Hosting;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
+using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Providers.Smtp;
 using NotificationOps.Engine.Providers.Webhook;
@@ -133,12 +135,15 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
         services.AddNotificationTracking();
+        services.AddNotificationRateLimits();
+        services.AddNotificationForwardedHeaders();
         return builder;
     }
 
-    /// <summary>The engine's middleware: idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
+    /// <summary>The engine's middleware: rate limits, then idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
     public static IApplicationBuilder UseNotificationEngine(this IApplicationBuilder app)
     {
+        app.UseNotificationRateLimits();
         app.UseWhen(
             context => HttpMethods.IsPost(context.Request.Method)
                 && context.Request.Path.StartsWithSegments("/api")
