@@ -83,6 +83,8 @@ public static class DashboardExtensions
 
         app.MapScalarApiReference("/api-reference", options => options
             .WithTitle("NotificationOps API")
+            // Scalar fetches its fonts from fonts.scalar.com; a self-hosted app calls no third party (and the CSP allows none).
+            .DisableDefaultFonts()
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;
     }
