@@ -1,6 +1,7 @@
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Tracking;
@@ -18,7 +19,9 @@ public sealed class ReadmeConfigurationTests
         { typeof(BootstrapOptions), BootstrapOptions.SectionName },
         { typeof(JobsOptions), JobsOptions.SectionName },
         { typeof(DeliveryOptions), DeliveryOptions.SectionName },
+        { typeof(IdempotencyOptions), IdempotencyOptions.SectionName },
         { typeof(TrackingOptions), TrackingOptions.SectionName },
+        { typeof(RateLimitOptions), RateLimitOptions.SectionName },
     };
 
     [Theory]

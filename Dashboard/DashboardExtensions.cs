@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using NotificationOps.Dashboard.Components;
 using NotificationOps.Dashboard.Components.Pages.Account;
 using NotificationOps.Dashboard.Components.Pages.EventLog;
+using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Api;
 using Scalar.AspNetCore;
 
@@ -27,6 +28,7 @@ public static class DashboardExtensions
         // (Save draft, Publish, Delete; Bulk, Export) just when the user reaches for the next one.
         services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddCascadingAuthenticationState();
+        services.AddDashboardSecurity();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -51,6 +53,7 @@ public static class DashboardExtensions
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        app.UseDashboardSecurity();
         if (!app.Environment.IsDevelopment())
         {
             // /api and /webhooks have their own JSON handler (UseNotificationErrors); the HTML page is for pages.
@@ -83,6 +86,8 @@ public static class DashboardExtensions
 
         app.MapScalarApiReference("/api-reference", options => options
             .WithTitle("NotificationOps API")
+            // Scalar fetches its fonts from fonts.scalar.com; a self-hosted app calls no third party (and the CSP allows none).
+            .DisableDefaultFonts()
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;
     }

@@ -12,12 +12,14 @@ using Microsoft.Extensions.Hosting;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Health;
+using NotificationOps.Engine.Hosting;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
+using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Providers.Smtp;
 using NotificationOps.Engine.Providers.Webhook;
@@ -101,6 +103,7 @@ public static class EngineServiceCollectionExtensions
         services.AddNotificationJobs(builder.Configuration);
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MessageStatusWriter>();
         services.AddSingleton<MessageQueries>();
         services.AddSingleton<MessageCounts>();
@@ -141,6 +144,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<ISimulatedProviders, SimulatedProviderLookup>();
         services.AddNotificationTracking();
+        services.AddNotificationRateLimits();
+        services.AddNotificationForwardedHeaders();
         return builder;
     }
 
@@ -151,9 +156,10 @@ public static class EngineServiceCollectionExtensions
     public static IApplicationBuilder UseNotificationErrors(this IApplicationBuilder app) =>
         app.UseWhen(context => ApiExceptionMiddleware.Handles(context.Request.Path), branch => branch.UseMiddleware<ApiExceptionMiddleware>());
 
-    /// <summary>The engine's middleware: idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
+    /// <summary>The engine's middleware: rate limits, then idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
     public static IApplicationBuilder UseNotificationEngine(this IApplicationBuilder app)
     {
+        app.UseNotificationRateLimits();
         app.UseWhen(
             context => HttpMethods.IsPost(context.Request.Method)
                 && context.Request.Path.StartsWithSegments("/api")

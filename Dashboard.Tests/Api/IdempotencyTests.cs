@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Security;
+using NotificationOps.Engine.Sending;
 
 namespace NotificationOps.Dashboard.Tests.Api;
 
@@ -169,6 +171,76 @@ public sealed class IdempotencyTests(ApiDashboardFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Send_RunsAgainAndAnswers202_WhenFirstRequestDiedAndItsLeaseExpired()
+    {
+        var key = NewKey();
+        var tag = NewTag();
+        var body = SendBody("crashed@example.com", tag);
+        await StoreCrashedClaimAsync(key, body, leaseUntil: DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var retry = await PostAsync(client, "/api/send", body, key);
+        var replay = await PostAsync(client, "/api/send", body, key);
+
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.False(retry.Headers.Contains(ReplayedHeader));
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.Equal("true", Assert.Single(replay.Headers.GetValues(ReplayedHeader)));
+        Assert.Equal(await RequestIdAsync(retry), await RequestIdAsync(replay));
+        Assert.Equal(1, await CountTaggedAsync(tag));
+    }
+
+    [Fact]
+    public async Task Send_Answers409WithRetryAfterOfRemainingLease_WhileCrashedRequestsLeaseHolds()
+    {
+        var key = NewKey();
+        var tag = NewTag();
+        var body = SendBody("still-held@example.com", tag);
+        await StoreCrashedClaimAsync(key, body, leaseUntil: DateTimeOffset.UtcNow.AddSeconds(20));
+
+        var response = await PostAsync(client, "/api/send", body, key);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 15, 20);
+        Assert.Equal(0, await CountTaggedAsync(tag));
+    }
+
+    [Fact]
+    public async Task Send_ExactlyOneRetryTakesOver_WhenManyArriveAfterLeaseExpired()
+    {
+        var key = NewKey();
+        var tag = NewTag();
+        var body = SendBody("takeover@example.com", tag);
+        await StoreCrashedClaimAsync(key, body, leaseUntil: DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => PostAsync(client, "/api/send", body, key))));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.Conflict }));
+        var requestIds = new HashSet<string>();
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.Accepted))
+        {
+            requestIds.Add(await RequestIdAsync(response));
+        }
+
+        Assert.Single(requestIds);
+        Assert.Equal(1, await CountTaggedAsync(tag));
+    }
+
+    [Fact]
+    public async Task Send_Answers422_ForExpiredLeaseWithDifferentBody()
+    {
+        var key = NewKey();
+        var tag = NewTag();
+        await StoreCrashedClaimAsync(key, SendBody("original@example.com", tag), leaseUntil: DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var response = await PostAsync(client, "/api/send", SendBody("other@example.com", tag), key);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(0, await CountTaggedAsync(tag));
+    }
+
+    [Fact]
     public async Task Send_KeepsRecordFor24Hours_AndAcceptsKeyAgainAfterExpiry()
     {
         var key = NewKey();
@@ -232,6 +304,29 @@ public sealed class IdempotencyTests(ApiDashboardFactory factory) : IClassFixtur
         Assert.Equal("true", Assert.Single(second.Headers.GetValues(ReplayedHeader)));
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, withoutKey.StatusCode);
+    }
+
+    /// <summary>The record a request leaves when the process dies mid-flight: claimed, never completed.</summary>
+    private async Task StoreCrashedClaimAsync(string key, string body, DateTimeOffset leaseUntil)
+    {
+        // A real claim under the same API key tells the scope the middleware uses.
+        var probeKey = NewKey();
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(client, "/api/send", SendBody("probe@example.com", NewTag()), probeKey)).StatusCode);
+        await factory.QueryAsync(async db =>
+        {
+            var scope = await db.IdempotencyRecords.Where(r => r.Key == probeKey).Select(r => r.Scope).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Scope = scope,
+                Key = key,
+                RequestHash = IdempotencyMiddleware.RequestHash("POST", "/api/send", Encoding.UTF8.GetBytes(body)),
+                CreatedAt = now.AddMinutes(-1),
+                ExpiresAt = now.AddHours(23),
+                LeaseUntil = leaseUntil,
+            });
+            return await db.SaveChangesAsync();
+        });
     }
 
     private static string NewKey() => $"key-{Guid.NewGuid():N}";

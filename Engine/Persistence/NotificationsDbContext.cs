@@ -48,6 +48,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<TrackingHit> TrackingHits => Set<TrackingHit>();
 
+    public DbSet<TrackingHitOverflow> TrackingHitOverflows => Set<TrackingHitOverflow>();
+
     public DbSet<TrackingSigningKey> TrackingSigningKeys => Set<TrackingSigningKey>();
 
     public DbSet<TrackingWatermark> TrackingWatermarks => Set<TrackingWatermark>();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Persistence;
@@ -14,9 +15,11 @@ namespace NotificationOps.Engine.Sending;
 /// <c>Idempotency-Key</c> on /api POSTs (DESIGN.md, Idempotency): the first request's status and body are
 /// stored and replayed for 24 h; the same key with another body → 422; while the first still runs → 409 with
 /// Retry-After. Keys are scoped per API key. The unique (scope, key) row is the lock, so of two concurrent
-/// requests exactly one runs.
+/// requests exactly one runs. The lock is a lease (<c>Idempotency:LeaseSeconds</c>): a request cut off by a crash
+/// leaves its key held only until the lease runs out, then the next request with the key takes it over.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactory<NotificationsDbContext> dbFactory, TimeProvider time)
+public sealed class IdempotencyMiddleware(
+    RequestDelegate next, IDbContextFactory<NotificationsDbContext> dbFactory, IOptions<IdempotencyOptions> options, TimeProvider time)
 {
     public const string HeaderName = "Idempotency-Key";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
@@ -47,12 +50,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
             return;
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{context.Request.Method} {context.Request.Path}\n")
-            .Concat(body).ToArray()));
-        var record = await ClaimAsync(scope, key, hash, context.RequestAborted);
+        var hash = RequestHash(context.Request.Method, context.Request.Path, body);
+        var (record, lease) = await ClaimAsync(scope, key, hash, context.RequestAborted);
         if (record is not null)
         {
-            await AnswerExistingAsync(context, record, hash);
+            await AnswerExistingAsync(context, record, hash, time.GetUtcNow());
             return;
         }
 
@@ -68,24 +70,47 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         finally
         {
             context.Response.Body = original;
-            await FinishAsync(scope, key, completed ? context.Response : null, captured);
+            await FinishAsync(scope, key, lease, completed ? context.Response : null, captured);
         }
 
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
     }
 
-    /// <summary>Inserts the in-progress record; returns the existing one when the key is taken.</summary>
-    private async Task<IdempotencyRecord?> ClaimAsync(string scope, string key, string hash, CancellationToken cancellationToken)
+    /// <summary>What a key is bound to: the same key with another method, path or body is another request.</summary>
+    public static string RequestHash(string method, string path, byte[] body) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n").Concat(body).ToArray()));
+
+    /// <summary>
+    /// Inserts the in-progress record, or takes over one whose lease ran out; returns the lease now held, or the
+    /// existing record when the key is taken.
+    /// </summary>
+    private async Task<(IdempotencyRecord? Existing, DateTimeOffset Lease)> ClaimAsync(string scope, string key, string hash, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
         for (var attempt = 0; attempt < 3; attempt++)
         {
+            var now = time.GetUtcNow();
+            var lease = now + options.Value.Lease;
             var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
             if (existing is not null && existing.ExpiresAt > now)
             {
-                return existing;
+                if (existing.CompletedAt is not null || existing.RequestHash != hash || existing.LeaseUntil > now)
+                {
+                    return (existing, default);
+                }
+
+                // The first request died holding the key. The update is guarded by the lease still being expired,
+                // so of two retries arriving together exactly one takes the record over; the other sees the new lease.
+                var taken = await db.IdempotencyRecords
+                    .Where(r => r.Id == existing.Id && r.CompletedAt == null && (r.LeaseUntil == null || r.LeaseUntil <= now))
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, lease), cancellationToken);
+                if (taken == 1)
+                {
+                    return (null, lease);
+                }
+
+                continue;
             }
 
             if (existing is not null)
@@ -100,11 +125,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
                 RequestHash = hash,
                 CreatedAt = now,
                 ExpiresAt = now + Lifetime,
+                LeaseUntil = lease,
             });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return null;
+                return (null, lease);
             }
             catch (DbUpdateException)
             {
@@ -116,7 +142,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         throw new InvalidOperationException("Could not claim the idempotency key.");
     }
 
-    private static async Task AnswerExistingAsync(HttpContext context, IdempotencyRecord record, string hash)
+    private static async Task AnswerExistingAsync(HttpContext context, IdempotencyRecord record, string hash, DateTimeOffset now)
     {
         if (record.RequestHash != hash)
         {
@@ -127,7 +153,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
 
         if (record.CompletedAt is null)
         {
-            context.Response.Headers.RetryAfter = "1";
+            // Come back when the lease runs out at the latest: by then the first request has answered or died.
+            var wait = record.LeaseUntil is { } until ? Math.Ceiling((until - now).TotalSeconds) : 1;
+            context.Response.Headers.RetryAfter = Math.Max(1, wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ApiRequestReader.Error(StatusCodes.Status409Conflict, "idempotency_in_progress",
                 "A request with this Idempotency-Key is still being processed; retry shortly.", HeaderName).ExecuteAsync(context);
             return;
@@ -146,13 +174,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         }
     }
 
-    /// <summary>Stores the answer; after a server error the key is released so the client can try again.</summary>
-    private async Task FinishAsync(string scope, string key, HttpResponse? response, MemoryStream captured)
+    /// <summary>
+    /// Stores the answer; after a server error the key is released so the client can try again. Both only while
+    /// this request still holds its lease: a request that outlived it has been taken over, and the newer run answers.
+    /// </summary>
+    private async Task FinishAsync(string scope, string key, DateTimeOffset lease, HttpResponse? response, MemoryStream captured)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var held = db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.CompletedAt == null && r.LeaseUntil == lease);
         if (response is null)
         {
-            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.CompletedAt == null).ExecuteDeleteAsync();
+            await held.ExecuteDeleteAsync();
             return;
         }
 
@@ -160,7 +192,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         var status = response.StatusCode;
         var contentType = response.ContentType;
         var now = time.GetUtcNow();
-        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(set => set
+        await held.ExecuteUpdateAsync(set => set
             .SetProperty(r => r.StatusCode, status)
             .SetProperty(r => r.ResponseBody, body)
             .SetProperty(r => r.ResponseContentType, contentType)

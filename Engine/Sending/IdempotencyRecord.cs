@@ -23,5 +23,12 @@ public sealed class IdempotencyRecord
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>
+    /// While the first request runs, the key is held until this time; once it passes without a completion (the
+    /// process died), the next request with the key takes the record over and runs. Null on rows stored before
+    /// leases existed, which counts as expired.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
     public DateTimeOffset ExpiresAt { get; set; }
 }

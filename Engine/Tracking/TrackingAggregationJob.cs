@@ -45,12 +45,19 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
             .Where(h => h.Id > hitMark.LastId)
             .OrderBy(h => h.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
-        if (events.Count == 0 && hits.Count == 0)
+        // Overflow rows grow in place (Tracking:MaxHitsPerTokenPerMinute), so they carry their own mark: what is
+        // above Aggregated is new.
+        var overflows = await db.TrackingHitOverflows
+            .Where(o => o.Count > o.Aggregated)
+            .OrderBy(o => o.Id).Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (events.Count == 0 && hits.Count == 0 && overflows.Count == 0)
         {
             return 0;
         }
 
-        var messageIds = events.Select(e => e.MessageId).Concat(hits.Select(h => h.MessageId)).Distinct().ToList();
+        var messageIds = events.Select(e => e.MessageId).Concat(hits.Select(h => h.MessageId)).Concat(overflows.Select(o => o.MessageId))
+            .Distinct().ToList();
         var messages = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
             .Select(m => new { m.Id, m.TemplateId, m.Template, m.Channel })
             // Keyed by the template's id when the send resolved one, so sends by alias and by id count together.
@@ -88,8 +95,10 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
             }
         }
 
-        var links = await CountLinksAsync(db, hits, messages.ToDictionary(m => m.Key, m => m.Value.Template), hitMark.LastId, cancellationToken);
-        foreach (var hit in hits)
+        var links = await CountLinksAsync(db, hits, overflows, messages.ToDictionary(m => m.Key, m => m.Value.Template), hitMark.LastId, cancellationToken);
+        var counted = hits.Select(h => (h.MessageId, h.At, h.Kind, h.Machine, Count: 1L))
+            .Concat(overflows.Select(o => (o.MessageId, At: o.Minute, o.Kind, o.Machine, Count: o.Count - o.Aggregated)));
+        foreach (var hit in counted)
         {
             if (Daily(hit.MessageId, hit.At) is not { } row)
             {
@@ -98,11 +107,16 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
 
             switch (hit.Kind, hit.Machine)
             {
-                case (TrackingHitKind.Open, false): row.TotalOpens++; break;
-                case (TrackingHitKind.Open, true): row.MachineOpens++; break;
-                case (TrackingHitKind.Click, false): row.TotalClicks++; break;
-                case (TrackingHitKind.Click, true): row.MachineClicks++; break;
+                case (TrackingHitKind.Open, false): row.TotalOpens += hit.Count; break;
+                case (TrackingHitKind.Open, true): row.MachineOpens += hit.Count; break;
+                case (TrackingHitKind.Click, false): row.TotalClicks += hit.Count; break;
+                case (TrackingHitKind.Click, true): row.MachineClicks += hit.Count; break;
             }
+        }
+
+        foreach (var overflow in overflows)
+        {
+            overflow.Aggregated = overflow.Count;
         }
 
         foreach (var delta in daily.Values)
@@ -131,19 +145,21 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
         // LastId is a concurrency token: a run that raced us and moved it first makes this throw, and roll back.
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return events.Count + hits.Count;
+        return events.Count + hits.Count + overflows.Count;
     }
 
     private static async Task<List<LinkDailyStats>> CountLinksAsync(
-        NotificationsDbContext db, List<TrackingHit> hits, Dictionary<string, string> templates, long before, CancellationToken cancellationToken)
+        NotificationsDbContext db, List<TrackingHit> hits, List<TrackingHitOverflow> overflows, Dictionary<string, string> templates, long before,
+        CancellationToken cancellationToken)
     {
         var clicks = hits.Where(h => h.Kind == TrackingHitKind.Click && h.LinkId is not null && templates.ContainsKey(h.MessageId)).ToList();
-        if (clicks.Count == 0)
+        var overflowClicks = overflows.Where(o => o.Kind == TrackingHitKind.Click && o.LinkId.Length > 0 && templates.ContainsKey(o.MessageId)).ToList();
+        if (clicks.Count == 0 && overflowClicks.Count == 0)
         {
             return [];
         }
 
-        var ids = clicks.Select(h => h.MessageId).Distinct().ToList();
+        var ids = clicks.Select(h => h.MessageId).Concat(overflowClicks.Select(o => o.MessageId)).Distinct().ToList();
         // Unique per message and link: a human click already counted in an earlier step is a repeat.
         var seen = (await db.TrackingHits.AsNoTracking()
                 .Where(h => ids.Contains(h.MessageId) && h.Kind == TrackingHitKind.Click && !h.Machine && h.Id <= before)
@@ -178,6 +194,31 @@ public sealed class TrackingAggregationJob(IDbContextFactory<NotificationsDbCont
             if (seen.Add((click.MessageId, linkId)))
             {
                 row.UniqueClicks++;
+            }
+        }
+
+        // Counted hits beyond the per-minute cap: totals only, as the first human click of a minute is always stored.
+        foreach (var overflow in overflowClicks)
+        {
+            if (!stored.TryGetValue((overflow.MessageId, overflow.LinkId), out var link) || link.Kind == TrackedLinkKind.Honeypot)
+            {
+                continue;
+            }
+
+            var key = (templates[overflow.MessageId], overflow.LinkId, DateOnly.FromDateTime(overflow.Minute.UtcDateTime));
+            if (!rows.TryGetValue(key, out var row))
+            {
+                rows[key] = row = new LinkDailyStats { Template = key.Item1, LinkId = overflow.LinkId, Day = key.Item3, Url = link.Url, Text = link.Text };
+            }
+
+            var count = overflow.Count - overflow.Aggregated;
+            if (overflow.Machine)
+            {
+                row.MachineClicks += count;
+            }
+            else
+            {
+                row.TotalClicks += count;
             }
         }
 

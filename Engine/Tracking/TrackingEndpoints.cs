@@ -37,6 +37,12 @@ public static class TrackingEndpoints
         // A link cut short by a mail client (/t/c/, /t/c//x, /t/o/x) is a broken link, not a dashboard page: the
         // recipient sees "Link not found" instead of the operators' sign-in page.
         group.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Head], () => LinkNotFound());
+        // Other methods are a client's mistake, answered as such, not a redirect to the operators' sign-in page.
+        group.MapMethods("/{**rest}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "GET, HEAD";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
         if (endpoints.ServiceProvider.GetRequiredService<IConfiguration>()[BenchBareEndpointVariable] == "1")
         {
             // The benchmark's reference: the same answer with nothing recorded.

@@ -9,7 +9,8 @@ namespace NotificationOps.Engine.Tracking;
 /// <summary>
 /// Stores tracking hits through a group commit: a hit is acknowledged once committed, many hits share one
 /// transaction. In that transaction the hits right after delivery are flagged, and a message's first human open
-/// or click moves its status (OPENED, CLICKED) through the status writer; machine hits never do.
+/// or click moves its status (OPENED, CLICKED) through the status writer; machine hits never do. Beyond
+/// <c>Tracking:MaxHitsPerTokenPerMinute</c> a token's hits are counted, not stored (<see cref="TrackingHitCap"/>).
 /// </summary>
 public sealed class TrackingHitWriter : IAsyncDisposable
 {
@@ -63,8 +64,9 @@ public sealed class TrackingHitWriter : IAsyncDisposable
             stored.Add(hit);
         }
 
-        await ModelRowInserter.InsertAsync(db, stored);
-        foreach (var first in stored.Where(h => !h.Machine).GroupBy(h => h.MessageId))
+        var kept = await TrackingHitCap.ApplyAsync(db, stored, options.Value.MaxHitsPerTokenPerMinute);
+        await ModelRowInserter.InsertAsync(db, kept);
+        foreach (var first in kept.Where(h => !h.Machine).GroupBy(h => h.MessageId))
         {
             var click = first.FirstOrDefault(h => h.Kind == TrackingHitKind.Click);
             var signal = click ?? first.First();

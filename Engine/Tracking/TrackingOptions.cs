@@ -27,6 +27,14 @@ public sealed class TrackingOptions : IValidatableObject
     [Range(0, 3600)]
     public double MachineHitWindowSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Rows stored per token (message, open or link) per minute; further hits in that minute are only counted
+    /// (<see cref="TrackingHitOverflow"/>), so a flood of fetches cannot fill the database. The first human hit
+    /// of a minute is always stored.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxHitsPerTokenPerMinute { get; set; } = 20;
+
     /// <summary>How often the aggregation job rolls new events up (a cron expression).</summary>
     public string AggregationCron { get; set; } = "* * * * *";
 

@@ -782,6 +782,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1096,6 +1099,46 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.ToTable("TrackingHits", (string)null);
                 });
 
+            modelBuilder.Entity("NotificationOps.Engine.Tracking.TrackingHitOverflow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Aggregated")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Machine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Kind", "LinkId", "Minute", "Machine")
+                        .IsUnique();
+
+                    b.ToTable("TrackingHitOverflows", (string)null);
+                });
+
             modelBuilder.Entity("NotificationOps.Engine.Tracking.TrackingSigningKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1228,6 +1271,15 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             modelBuilder.Entity("NotificationOps.Engine.Tracking.TrackingHit", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Tracking.TrackingHitOverflow", b =>
                 {
                     b.HasOne("NotificationOps.Engine.Messages.Message", null)
                         .WithMany()

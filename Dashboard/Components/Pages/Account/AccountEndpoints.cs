@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Security;
 
 namespace NotificationOps.Dashboard.Components.Pages.Account;
@@ -26,13 +28,14 @@ public static class AccountEndpoints
                     return Results.LocalRedirect(SafeReturnUrl(returnUrl));
                 }
 
-                var error = result.IsLockedOut
-                    ? "Too many failed attempts: this account is locked for a few minutes."
-                    : "Wrong email or password.";
+                // One answer for a wrong password and a locked account: telling them apart would tell an attacker
+                // which addresses have accounts and when guessing has locked one.
+                const string error = "Wrong email or password, or too many failed attempts: try again in a few minutes.";
                 return Results.Redirect(
                     $"{DashboardExtensions.LoginPath}?error={Uri.EscapeDataString(error)}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}");
             })
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitingExtensions.SignInPolicy);
 
         account.MapPost("/create-admin", async (
                 [FromForm] string email,
@@ -65,11 +68,24 @@ public static class AccountEndpoints
             })
             .AllowAnonymous();
 
-        account.MapPost("/logout", async (SignInManager<IdentityUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect(DashboardExtensions.LoginPath);
-        });
+        account.MapPost("/logout", async (HttpContext context, SignInManager<IdentityUser> signIn, IAntiforgery antiforgery) =>
+            {
+                // Signing out changes state: only a form of ours, carrying its antiforgery token, may ask for it.
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.BadRequest();
+                }
+
+                // A new security stamp makes every copy of this session's cookie fail validation (checked on each
+                // request), so a cookie copied before the sign-out opens nothing afterwards.
+                if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+                {
+                    await signIn.UserManager.UpdateSecurityStampAsync(user);
+                }
+
+                await signIn.SignOutAsync();
+                return Results.LocalRedirect(DashboardExtensions.LoginPath);
+            });
 
         return endpoints;
     }
@@ -81,6 +97,8 @@ public static class AccountEndpoints
         && !returnUrl.StartsWith("//", StringComparison.Ordinal)
         && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
         && !returnUrl.StartsWith(DashboardExtensions.LoginPath, StringComparison.OrdinalIgnoreCase)
+        // Browsers drop tabs and newlines from URLs, so "/\t/evil" would leave as "//evil", off-site.
+        && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 
