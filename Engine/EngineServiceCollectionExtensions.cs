@@ -86,6 +86,7 @@ public static class EngineServiceCollectionExtensions
             .AddPolicy(ApiPolicies.ApiKey, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
+        services.AddApiScopes();
 
         services.AddHealthChecks()
             .AddDbContextCheck<NotificationsDbContext>("database")

@@ -1,28 +1,36 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NotificationOps.Engine.Security;
 
 namespace NotificationOps.Engine.Api;
 
-/// <summary>The <c>/api</c> group: every resource maps itself here, all behind an API key.</summary>
+/// <summary>
+/// The <c>/api</c> group: every resource maps itself here, all behind an API key, each resource with the scopes it
+/// needs (docs/roles.md has the table). A resource mapped without a scope needs <c>admin</c>.
+/// </summary>
 public static class ApiEndpointRouteBuilderExtensions
 {
     public static RouteGroupBuilder MapNotificationApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api")
             .RequireAuthorization(ApiPolicies.ApiKey)
+            .RequireAdminScopeByDefault()
             .WithTags("API");
 
-        api.MapWhoAmI();
-        api.MapSend();
-        api.MapMessages();
-        api.MapProfiles();
-        api.MapTemplates();
+        // MapGroup("") adds no path: it only carries the resource's scope rule.
+        api.MapGroup("").AllowAnyApiScope().MapWhoAmI();
+        api.MapGroup("").RequireApiScope(ApiScopes.Send).MapSend();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapMessages();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfiles();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
+        api.MapGroup("").RequireApiScope(ApiScopes.Admin).MapApiKeys();
 
         // Unknown /api paths answer JSON 404 (after the key check), never the dashboard's login redirect.
         api.MapFallback((HttpContext context) => TypedResults.NotFound(
                 new ApiError("not_found", $"No API resource at {context.Request.Method} {context.Request.Path}.")))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .AllowAnyApiScope();
         return api;
     }
 }
