@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using NotificationOps.Dashboard.Components;
 using NotificationOps.Dashboard.Components.Pages.Account;
 using NotificationOps.Dashboard.Components.Pages.EventLog;
+using NotificationOps.Dashboard.Security;
 using Scalar.AspNetCore;
 
 namespace NotificationOps.Dashboard;
@@ -45,6 +46,7 @@ public static class DashboardExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .Build());
+        services.AddDashboardRoles();
         return builder;
     }
 
@@ -72,6 +74,7 @@ public static class DashboardExtensions
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireAuthorizationFilter()],
+                IsReadOnlyFunc = DashboardRolesExtensions.IsHangfireReadOnly,
                 AppPath = "/",
                 DashboardTitle = "NotificationOps jobs",
                 DisplayStorageConnectionString = false,

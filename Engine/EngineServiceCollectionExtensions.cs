@@ -71,6 +71,7 @@ public static class EngineServiceCollectionExtensions
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 10;
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<NotificationsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

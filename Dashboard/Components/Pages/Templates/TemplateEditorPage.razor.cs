@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Sending;
@@ -46,6 +47,11 @@ public sealed partial class TemplateEditorPage
     [Parameter]
     public string Key { get; set; } = string.Empty;
 
+    private bool canEdit;
+
+    [Inject]
+    private RoleGuard Guard { get; set; } = default!;
+
     [Inject]
     private TemplateService Templates { get; set; } = default!;
 
@@ -75,6 +81,7 @@ public sealed partial class TemplateEditorPage
 
     protected override async Task OnParametersSetAsync()
     {
+        canEdit = await Guard.AllowsAsync(DashboardAction.Edit);
         var loaded = await Templates.GetAsync(Key);
         if (!sampleEdited && loaded is not null)
         {
@@ -217,6 +224,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task SaveAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (await SaveIfDirtyAsync())
         {
             Snackbar.Add($"Saved as draft version {details!.Template.LatestVersion}.", Severity.Success);
@@ -225,6 +237,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task PublishAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (!await SaveIfDirtyAsync())
         {
             return;
@@ -249,6 +266,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task TestSendAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (!await SaveIfDirtyAsync())
         {
             return;
@@ -267,6 +289,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task RestoreAsync(int number)
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (Dirty && await Dialogs.ShowMessageBoxAsync("Restore version", "Your unsaved changes will be lost.", yesText: "Restore", cancelText: "Cancel") != true)
         {
             return;
@@ -278,6 +305,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task DeleteAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete template",
             $"Sends to \"{details!.Template.Alias}\" will be refused (UNPUBLISHED) and the alias becomes free. Messages already sent keep their content.",
             yesText: "Delete", cancelText: "Cancel");
