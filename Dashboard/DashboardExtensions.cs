@@ -48,6 +48,7 @@ public static class DashboardExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .Build());
+        services.AddDashboardRoles();
         return builder;
     }
 
@@ -78,6 +79,7 @@ public static class DashboardExtensions
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireAuthorizationFilter()],
+                IsReadOnlyFunc = DashboardRolesExtensions.IsHangfireReadOnly,
                 AppPath = "/",
                 DashboardTitle = "NotificationOps jobs",
                 DisplayStorageConnectionString = false,

@@ -74,6 +74,7 @@ public static class EngineServiceCollectionExtensions
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 10;
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<NotificationsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -89,6 +90,7 @@ public static class EngineServiceCollectionExtensions
             .AddPolicy(ApiPolicies.ApiKey, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
+        services.AddApiScopes();
 
         services.AddHealthChecks()
             .AddDbContextCheck<NotificationsDbContext>("database")

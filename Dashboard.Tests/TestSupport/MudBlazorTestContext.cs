@@ -1,10 +1,16 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using NotificationOps.Dashboard.Security;
+using NotificationOps.Engine.Security;
 
 namespace NotificationOps.Dashboard.Tests.TestSupport;
 
-/// <summary>Base for bUnit tests of MudBlazor components: MudBlazor services and loose JS interop.</summary>
+/// <summary>
+/// Base for bUnit tests of MudBlazor components: MudBlazor services, loose JS interop, and a signed-in Admin
+/// (<see cref="Authorization"/> signs in another role).
+/// </summary>
 public abstract class MudBlazorTestContext : BunitContext
 {
     static MudBlazorTestContext()
@@ -18,7 +24,16 @@ public abstract class MudBlazorTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<RoleGuard>();
+        Authorization = AddAuthorization();
+        SignInAs(DashboardRoles.Admin);
     }
+
+    protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Signs the test's user in with exactly <paramref name="role"/>.</summary>
+    protected void SignInAs(string role, string name = "admin@example.com") =>
+        Authorization.SetAuthorized(name).SetRoles(role);
 
     private bool disposing;
 

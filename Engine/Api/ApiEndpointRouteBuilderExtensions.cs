@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NotificationOps.Engine.Security;
 
 namespace NotificationOps.Engine.Api;
 
-/// <summary>The <c>/api</c> group: every resource maps itself here, all behind an API key.</summary>
+/// <summary>
+/// The <c>/api</c> group: every resource maps itself here, all behind an API key, each resource with the scopes it
+/// needs (docs/roles.md has the table). A resource mapped without a scope needs <c>admin</c>.
+/// </summary>
 public static class ApiEndpointRouteBuilderExtensions
 {
     public static RouteGroupBuilder MapNotificationApi(this IEndpointRouteBuilder endpoints)
@@ -12,17 +16,21 @@ public static class ApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api")
             .RequireAuthorization(ApiPolicies.ApiKey)
             .AddEndpointFilter<ApiRequestErrorFilter>()
+            .RequireAdminScopeByDefault()
             .WithTags("API");
 
-        api.MapWhoAmI();
-        api.MapSend();
-        api.MapMessages();
-        api.MapProfiles();
-        api.MapTemplates();
+        // MapGroup("") adds no path: it only carries the resource's scope rule.
+        api.MapGroup("").AllowAnyApiScope().MapWhoAmI();
+        api.MapGroup("").RequireApiScope(ApiScopes.Send).MapSend();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapMessages();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfiles();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
+        api.MapGroup("").RequireApiScope(ApiScopes.Admin).MapApiKeys();
 
         // Unknown /api paths and methods answer JSON 404 or 405 (after the key check), never the dashboard's login redirect.
         api.MapFallback((HttpContext context, EndpointDataSource endpoints) => ApiFallback.Answer(context, endpoints))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .AllowAnyApiScope();
         return api;
     }
 }

@@ -1,7 +1,12 @@
+using NotificationOps.Engine.Security;
+
 namespace NotificationOps.Engine.Api;
 
 public static class ApiPolicies
 {
     /// <summary>Authenticated by an API key (Bearer), never by the dashboard cookie.</summary>
     public const string ApiKey = "ApiKey";
+
+    /// <summary>The policy requiring an API key with <paramref name="scope"/> (one of <see cref="ApiScopes"/>).</summary>
+    public static string Scope(string scope) => $"ApiScope:{scope}";
 }

@@ -21,5 +21,8 @@ public sealed class ApiKey
 
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>Space-separated <see cref="ApiScopes"/>; null for keys made before scopes existed, which keep full access.</summary>
+    public string? Scopes { get; set; }
+
     public bool IsActive => RevokedAt is null;
 }

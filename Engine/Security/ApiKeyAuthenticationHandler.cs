@@ -46,6 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()),
                 new Claim(ClaimTypes.Name, key.Name),
                 new Claim(KeyIdClaim, key.Id.ToString()),
+                .. key.Scopes.Select(scope => new Claim(ApiScopes.ClaimType, scope)),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -64,6 +65,9 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Response.WriteAsJsonAsync(new ApiError("forbidden", "This API key may not do that."), Context.RequestAborted);
+        var error = Context.Items[ApiScopeAuthorizationHandler.MissingScopeItem] is string scope
+            ? new ApiError("forbidden", $"This API key lacks the '{scope}' scope, which {Request.Method} {Request.Path} requires. Create a key with that scope in Settings → API keys.")
+            : new ApiError("forbidden", "This API key may not do that.");
+        await Response.WriteAsJsonAsync(error, Context.RequestAborted);
     }
 }

@@ -21,15 +21,18 @@ public sealed class ApiKeyService(IDbContextFactory<NotificationsDbContext> dbFa
 
     private readonly ConcurrentDictionary<string, CachedKey> cache = new(StringComparer.Ordinal);
 
-    public async Task<CreatedApiKey> CreateAsync(string name, string? createdBy, CancellationToken cancellationToken = default)
+    /// <summary>Creates a key with the chosen <see cref="ApiScopes"/> (all of them when <paramref name="scopes"/> is null).</summary>
+    public async Task<CreatedApiKey> CreateAsync(
+        string name, string? createdBy, IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new ArgumentException("A key needs a name.", nameof(name));
         }
 
+        var stored = ApiScopes.ToStored(scopes ?? ApiScopes.All);
         var secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var key = await StoreAsync(name.Trim(), secret, createdBy, cancellationToken);
+        var key = await StoreAsync(name.Trim(), secret, createdBy, stored, cancellationToken);
         return new CreatedApiKey(ApiKeySummary.From(key), secret);
     }
 
@@ -48,7 +51,8 @@ public sealed class ApiKeyService(IDbContextFactory<NotificationsDbContext> dbFa
             return false;
         }
 
-        await StoreAsync(name, secret, "bootstrap", cancellationToken);
+        // No scopes stored: the bootstrap key has full access, like every key made before scopes existed.
+        await StoreAsync(name, secret, "bootstrap", scopes: null, cancellationToken);
         return true;
     }
 
@@ -107,7 +111,7 @@ public sealed class ApiKeyService(IDbContextFactory<NotificationsDbContext> dbFa
     internal static string Hash(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private async Task<ApiKey> StoreAsync(string name, string secret, string? createdBy, CancellationToken cancellationToken)
+    private async Task<ApiKey> StoreAsync(string name, string secret, string? createdBy, string? scopes, CancellationToken cancellationToken)
     {
         var key = new ApiKey
         {
@@ -117,6 +121,7 @@ public sealed class ApiKeyService(IDbContextFactory<NotificationsDbContext> dbFa
             Hash = Hash(secret),
             CreatedAt = time.GetUtcNow(),
             CreatedBy = createdBy,
+            Scopes = scopes,
         };
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

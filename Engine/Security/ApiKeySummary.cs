@@ -8,10 +8,11 @@ public sealed record ApiKeySummary(
     DateTimeOffset CreatedAt,
     string? CreatedBy,
     DateTimeOffset? LastUsedAt,
-    DateTimeOffset? RevokedAt)
+    DateTimeOffset? RevokedAt,
+    IReadOnlyList<string> Scopes)
 {
     public bool IsActive => RevokedAt is null;
 
     public static ApiKeySummary From(ApiKey key) =>
-        new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.CreatedBy, key.LastUsedAt, key.RevokedAt);
+        new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.CreatedBy, key.LastUsedAt, key.RevokedAt, ApiScopes.FromStored(key.Scopes));
 }

@@ -18,7 +18,7 @@ public sealed class BootstrapInitializer(
             var existing = await users.ListAsync(cancellationToken);
             if (!existing.Any(u => string.Equals(u.Email, bootstrap.AdminEmail.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
-                var result = await users.CreateAsync(bootstrap.AdminEmail, bootstrap.AdminPassword);
+                var result = await users.CreateAsync(bootstrap.AdminEmail, bootstrap.AdminPassword, DashboardRoles.Admin);
                 if (!result.Succeeded)
                 {
                     throw new InvalidOperationException(

@@ -13,6 +13,7 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(x => x.Prefix).HasMaxLength(32);
         builder.Property(x => x.Hash).HasMaxLength(64);
         builder.Property(x => x.CreatedBy).HasMaxLength(256);
+        builder.Property(x => x.Scopes).HasMaxLength(100);
         builder.HasIndex(x => x.Hash).IsUnique();
         builder.Ignore(x => x.IsActive);
     }

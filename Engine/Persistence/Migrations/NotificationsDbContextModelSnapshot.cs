@@ -58,6 +58,29 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "9b1c7a52-4c55-4f77-9a0e-0d3f2b6a1a01",
+                            ConcurrencyStamp = "9b1c7a52-4c55-4f77-9a0e-0d3f2b6a1a01",
+                            Name = "Admin",
+                            NormalizedName = "ADMIN"
+                        },
+                        new
+                        {
+                            Id = "9b1c7a52-4c55-4f77-9a0e-0d3f2b6a1a02",
+                            ConcurrencyStamp = "9b1c7a52-4c55-4f77-9a0e-0d3f2b6a1a02",
+                            Name = "Editor",
+                            NormalizedName = "EDITOR"
+                        },
+                        new
+                        {
+                            Id = "9b1c7a52-4c55-4f77-9a0e-0d3f2b6a1a03",
+                            ConcurrencyStamp = "9b1c7a52-4c55-4f77-9a0e-0d3f2b6a1a03",
+                            Name = "Viewer",
+                            NormalizedName = "VIEWER"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -753,6 +776,10 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Dashboard.Components.Pages.Templates;
 using NotificationOps.Dashboard.Tests.TestSupport;
+using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tests.TestSupport;
 
@@ -16,7 +17,7 @@ public sealed class BrandPageTests : MudBlazorTestContext, IAsyncLifetime
         engine = await EngineHost.CreateAsync(new Dictionary<string, string?>());
         Services.AddSingleton(engine.Services.GetRequiredService<BrandService>());
         Services.AddSingleton(engine.Services.GetRequiredService<ContentRenderer>());
-        AddAuthorization().SetAuthorized("ada@example.com");
+        SignInAs(DashboardRoles.Admin, "ada@example.com");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Dashboard.Components.Pages.Templates;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tests.TestSupport;
 
@@ -29,7 +30,7 @@ public sealed class TemplateEditorPageTests : MudBlazorTestContext, IAsyncLifeti
             Services.AddSingleton(type, engine.Services.GetRequiredService(type));
         }
 
-        AddAuthorization().SetAuthorized("ada@example.com");
+        SignInAs(DashboardRoles.Admin, "ada@example.com");
         // Monaco answers a decoration change with the ids of the new decorations.
         JSInterop.Setup<string[]>("blazorMonaco.editor.deltaDecorations", _ => true).SetResult(["decoration-1"]);
     }

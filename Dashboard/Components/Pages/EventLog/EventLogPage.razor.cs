@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 
@@ -37,6 +38,11 @@ public sealed partial class EventLogPage
     private Task? live;
     private HashSet<string> selection = [];
     private BulkProgressPanel? progress;
+
+    private bool canEdit;
+
+    [Inject]
+    private RoleGuard Guard { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -94,6 +100,7 @@ public sealed partial class EventLogPage
 
     protected override async Task OnInitializedAsync()
     {
+        canEdit = await Guard.AllowsAsync(DashboardAction.Edit);
         // Configured providers at once; those only found in old messages join from a cached lookup.
         providers = Registry.All.Select(p => p.Id).Union(await Queries.ProvidersUsedAsync(disposed.Token)).Order(StringComparer.Ordinal).ToList();
     }
@@ -222,6 +229,11 @@ public sealed partial class EventLogPage
     /// <summary>A dry run in a dialog, then the operation as a Hangfire job whose progress the panel shows.</summary>
     private async Task BulkAsync(BulkOperationKind kind, bool selectedOnly)
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         var user = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
         var parameters = new DialogParameters<BulkDialog>
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Validation;
@@ -21,11 +22,15 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
     private string? loadedId;
     private bool loading = true;
     private bool busy;
+    private bool canEdit;
     private string? loadError;
     private string? refreshError;
 
     [Parameter]
     public string Id { get; set; } = string.Empty;
+
+    [Inject]
+    private RoleGuard Guard { get; set; } = default!;
 
     [Inject]
     private MessageDetailsQuery Query { get; set; } = default!;
@@ -53,6 +58,7 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        canEdit = await Guard.AllowsAsync(DashboardAction.Edit);
         if (Id != loadedId)
         {
             // Another message (after a resend): show its loading state, not the previous one's data.
@@ -155,6 +161,11 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
     /// <summary>Asks first, does it, says what happened, and shows the result at once.</summary>
     private async Task ActAsync(string title, string question, Func<Task> action)
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         var confirmed = await Dialogs.ShowMessageBoxAsync(title, question, yesText: title, cancelText: "Keep as is");
         if (confirmed != true)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Providers.Integrations;
 
 namespace NotificationOps.Dashboard.Components.Pages.Settings;
@@ -8,6 +9,9 @@ public sealed partial class ProvidersPanel
 {
     private IReadOnlyList<ProviderOverviewRow> rows = [];
     private bool loading = true;
+
+    [Inject]
+    private RoleGuard Guard { get; set; } = default!;
 
     [Inject]
     private ProviderOverviewQuery Overview { get; set; } = default!;
@@ -42,6 +46,11 @@ public sealed partial class ProvidersPanel
 
     private async Task OpenEditorAsync(string title, string? existingId)
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Administer))
+        {
+            return;
+        }
+
         var parameters = new DialogParameters<ProviderEditDialog> { { d => d.ExistingId, existingId } };
         var dialog = await Dialogs.ShowAsync<ProviderEditDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
@@ -53,6 +62,11 @@ public sealed partial class ProvidersPanel
 
     private async Task SendTestAsync(ProviderOverviewRow row)
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Administer))
+        {
+            return;
+        }
+
         var parameters = new DialogParameters<ProviderTestDialog> { { d => d.Channel, row.Entry.Channel } };
         var dialog = await Dialogs.ShowAsync<ProviderTestDialog>($"Send a test through {row.Entry.Id}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string address })
@@ -70,13 +84,33 @@ public sealed partial class ProvidersPanel
         Navigation.NavigateTo($"/messages/{messageId}");
     }
 
-    private async Task MoveAsync(ProviderOverviewRow row, bool earlier) => await ReportAsync(await Integrations.MoveAsync(row.Entry.Id, earlier), null);
+    private async Task MoveAsync(ProviderOverviewRow row, bool earlier)
+    {
+        if (!await Guard.EnsureAsync(DashboardAction.Administer))
+        {
+            return;
+        }
 
-    private async Task ToggleAsync(ProviderOverviewRow row) =>
+        await ReportAsync(await Integrations.MoveAsync(row.Entry.Id, earlier), null);
+    }
+
+    private async Task ToggleAsync(ProviderOverviewRow row)
+    {
+        if (!await Guard.EnsureAsync(DashboardAction.Administer))
+        {
+            return;
+        }
+
         await ReportAsync(await Integrations.SetEnabledAsync(row.Entry.Id, !row.Entry.Enabled), row.Entry.Enabled ? $"{row.Entry.Id} disabled." : $"{row.Entry.Id} enabled.");
+    }
 
     private async Task DeleteAsync(ProviderOverviewRow row)
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Administer))
+        {
+            return;
+        }
+
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete provider",
             $"Delete {row.Entry.Id}? Messages stop routing to it at once; its history stays. Its webhook URL will answer 404.",
             yesText: "Delete", cancelText: "Cancel");

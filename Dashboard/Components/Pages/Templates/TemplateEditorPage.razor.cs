@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using NotificationOps.Dashboard.Security;
+using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Sending;
@@ -47,6 +49,11 @@ public sealed partial class TemplateEditorPage
     [Parameter]
     public string Key { get; set; } = string.Empty;
 
+    private bool canEdit;
+
+    [Inject]
+    private RoleGuard Guard { get; set; } = default!;
+
     [Inject]
     private TemplateService Templates { get; set; } = default!;
 
@@ -76,6 +83,7 @@ public sealed partial class TemplateEditorPage
 
     protected override async Task OnParametersSetAsync()
     {
+        canEdit = await Guard.AllowsAsync(DashboardAction.Edit);
         var loaded = await Templates.GetAsync(Key);
         if (!sampleEdited && loaded is not null)
         {
@@ -218,6 +226,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task SaveAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (await SaveIfDirtyAsync())
         {
             Snackbar.Add($"Saved as draft version {details!.Template.LatestVersion}.", Severity.Success);
@@ -226,6 +239,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task PublishAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (!await SaveIfDirtyAsync())
         {
             return;
@@ -250,6 +268,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task TestSendAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (!await SaveIfDirtyAsync())
         {
             return;
@@ -268,6 +291,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task RestoreAsync(int number)
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         if (Dirty && await Dialogs.ShowMessageBoxAsync("Restore version", "Your unsaved changes will be lost.", yesText: "Restore", cancelText: "Cancel") != true)
         {
             return;
@@ -279,6 +307,11 @@ public sealed partial class TemplateEditorPage
 
     private async Task DeleteAsync()
     {
+        if (!await Guard.EnsureAsync(DashboardAction.Edit))
+        {
+            return;
+        }
+
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete template",
             $"Sends to \"{details!.Template.Alias}\" will be refused (UNPUBLISHED) and the alias becomes free. Messages already sent keep their content.",
             yesText: "Delete", cancelText: "Cancel");
