@@ -13,9 +13,8 @@ public sealed class SecurityHeadersFlowTests
     public async Task Pages_WorkUnderTheContentSecurityPolicy_WithNoViolation()
     {
         await using var app = await AppProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var browser = await DashboardBrowser.LaunchAsync(app, 1280, 900);
+        var page = browser.Page;
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
@@ -28,24 +27,19 @@ public sealed class SecurityHeadersFlowTests
             }
         };
 
-        await page.GotoAsync(new Uri(app.BaseAddress, "/templates").ToString());
-        await page.FillAsync("#email", DashboardFactory.AdminEmail);
-        await page.FillAsync("#password", DashboardFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await browser.SignInAtAsync("/templates");
 
         // Blazor's circuit and MudBlazor: a dialog opens on a click, which needs both.
         await Expect(page.GetByTestId("no-templates")).ToBeVisibleAsync();
-        await Eventually.ReactsAsync(() => page.GetByTestId("new-template").ClickAsync(), () => Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync(new() { Timeout = 1000 }));
+        await page.GetByTestId("new-template").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
         await page.Locator("[data-testid=new-template-name] input, input[data-testid=new-template-name]").First.FillAsync("Headers");
         await page.Locator("[data-testid=new-template-alias] input, input[data-testid=new-template-alias]").First.FillAsync("headers");
         await page.GetByTestId("create-template").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/templates/[0-9a-f]{32}$"));
 
         // Monaco, and the preview in its sandboxed frame.
-        var html = page.Locator("[data-testid=email-html] .monaco-editor .view-lines");
-        await Expect(html).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await html.ClickAsync();
-        await page.Keyboard.TypeAsync("<h1>Hello {{name}}</h1>");
+        await browser.SetEditorTextAsync("email-html", "<h1>Hello {{name}}</h1>");
         await Expect(page.FrameLocator("iframe[data-testid=preview-html]").Locator("h1")).ToHaveTextAsync("Hello Ada", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("csp-template-editor") });
 

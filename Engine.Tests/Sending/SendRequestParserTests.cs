@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Tests.Sending;
 
@@ -122,10 +124,10 @@ public sealed class SendRequestParserTests
     [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"timeout":{"message":0}}}""", "message.timeout.message", 422)]
     public void Parse_Refuses_NamingTheField(string json, string field, int statusCode)
     {
-        var error = Assert.Throws<SendValidationException>(() => Parse(json));
+        var error = Assert.Throws<RequestValidationException>(() => Parse(json));
 
         Assert.Equal(field, error.Field);
-        Assert.Equal(statusCode, error.StatusCode);
+        Assert.Equal(statusCode, ApiErrorMapping.StatusOf(error.Kind));
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class SendRequestParserTests
         var body = JsonNode.Parse("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"metadata":{}}}""")!;
         body["message"]!["metadata"]!["trace_id"] = new string('t', 201);
 
-        Assert.Equal("message.metadata.trace_id", Assert.Throws<SendValidationException>(() => SendRequestParser.Parse(body)).Field);
+        Assert.Equal("message.metadata.trace_id", Assert.Throws<RequestValidationException>(() => SendRequestParser.Parse(body)).Field);
     }
 
     [Fact]
@@ -143,7 +145,7 @@ public sealed class SendRequestParserTests
         var to = new JsonArray(Enumerable.Range(0, 1001).Select(i => (JsonNode)new JsonObject { ["user_id"] = $"u{i}" }).ToArray());
         var body = new JsonObject { ["message"] = new JsonObject { ["to"] = to, ["content"] = new JsonObject { ["body"] = "x" } } };
 
-        var error = Assert.Throws<SendValidationException>(() => SendRequestParser.Parse(body));
+        var error = Assert.Throws<RequestValidationException>(() => SendRequestParser.Parse(body));
 
         Assert.Equal("message.to", error.Field);
     }
@@ -153,14 +155,14 @@ public sealed class SendRequestParserTests
     {
         var content = JsonNode.Parse("""{"version":"2022-01-01","elements":[{"type":"meta","title":"Welcome"},{"type":"text","content":"Hello"},{"type":"text","content":"Bye"}]}""");
 
-        Assert.Equal(("Welcome", "Hello\n\nBye"), SendRequestParser.ParseContent(content));
+        Assert.Equal(("Welcome", "Hello\n\nBye"), SendContentParser.Parse(content));
     }
 
     [Fact]
     public void ParseContent_TitleAndBody_AreReadAsGiven()
     {
-        Assert.Equal(("Hi", "Hello"), SendRequestParser.ParseContent(JsonNode.Parse("""{"title":"Hi","body":"Hello"}""")));
-        Assert.Equal(((string?)null, "Hello"), SendRequestParser.ParseContent(JsonNode.Parse("""{"body":"Hello"}""")));
+        Assert.Equal(("Hi", "Hello"), SendContentParser.Parse(JsonNode.Parse("""{"title":"Hi","body":"Hello"}""")));
+        Assert.Equal(((string?)null, "Hello"), SendContentParser.Parse(JsonNode.Parse("""{"body":"Hello"}""")));
     }
 
     private static SendRequest Parse(string json) => SendRequestParser.Parse(JsonNode.Parse(json));
