@@ -118,10 +118,10 @@ public sealed class SendRequestParserTests
     [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"metadata":{"tags":"a"}}}""", "message.metadata.tags", 422)]
     [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"metadata":{"tags":["a,b"]}}}""", "message.metadata.tags", 422)]
     [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"metadata":{"tags":[" "]}}}""", "message.metadata.tags", 422)]
-    [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"delay":{"duration":-1}}}""", "message.delay.duration", 422)]
-    [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"delay":{"until":"tomorrow"}}}""", "message.delay.until", 422)]
+    [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"delay":{"duration":-1}}}""", "message.delay.duration", 400)]
+    [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"delay":{"until":"tomorrow"}}}""", "message.delay.until", 400)]
     [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"delay":5}}""", "message.delay", 422)]
-    [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"timeout":{"message":0}}}""", "message.timeout.message", 422)]
+    [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"timeout":{"message":0}}}""", "message.timeout.message", 400)]
     public void Parse_Refuses_NamingTheField(string json, string field, int statusCode)
     {
         var error = Assert.Throws<RequestValidationException>(() => Parse(json));
