@@ -17,16 +17,17 @@ public sealed class SimulatedReceiptRecoverySource(
     IOptions<DeliveryOptions> options,
     TimeProvider time) : IRecoverySource
 {
-    private const int BatchSize = 10_000;
+    /// <summary>Receipts are cheap to enqueue one by one, but a sweep after a long outage takes them in bites.</summary>
+    private const int BatchSize = 5_000;
 
     public async Task<int> RecoverAsync(bool startup, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // Outside start-up, a receipt due a moment ago most likely has its scheduled job about to run.
-        var dueBefore = startup ? now : now - TimeSpan.FromSeconds(options.Value.RecoveryGraceSeconds);
+        var dueBefore = options.Value.RecoveryDueBefore(now, startup);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.SimulatedReceipts.AsNoTracking()
-            .Where(r => r.DueAt <= dueBefore && (r.LeaseUntil == null || r.LeaseUntil <= now))
+            .Where(r => r.DueAt <= dueBefore)
+            .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
             .OrderBy(r => r.DueAt)
             .Select(r => new { r.Id, r.MessageId, r.ProviderMessageId })
             .Take(BatchSize)
