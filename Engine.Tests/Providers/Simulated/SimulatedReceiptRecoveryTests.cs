@@ -1,9 +1,11 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Tests.Sending;
@@ -91,6 +93,23 @@ public sealed class SimulatedReceiptRecoveryTests
         Assert.Single(await engine.HistoryAsync(id), e => e.Type == "DELIVERED");
         await using var db = engine.CreateContext();
         Assert.Empty(await db.SimulatedReceipts.ToListAsync());
+    }
+
+    [Fact]
+    public async Task DatabaseInitializer_ReleasesReceiptLeases_LeftByADeadProcess()
+    {
+        await using var engine = await EngineHost.CreateAsync(SendJobTests.Simulated(deliveryDelayMs: 1000));
+        var id = (await engine.SendAsync(EmailSend)).Single();
+        await engine.RunSendJobAsync(id);
+        await using var db = engine.CreateContext();
+        // A sweep of the dead process had enqueued it: held, and its job gone with the process.
+        await db.SimulatedReceipts.ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, engine.Time.GetUtcNow().AddMinutes(1)));
+
+        await new DatabaseInitializer(db, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
+
+        engine.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null((await db.SimulatedReceipts.AsNoTracking().SingleAsync()).LeaseUntil);
+        Assert.Equal(1, await engine.Services.GetRequiredService<RecoverySweepJob>().RunAsync(true));
     }
 
     private static TimeSpan Grace(EngineHost engine) =>
