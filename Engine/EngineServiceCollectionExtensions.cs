@@ -136,6 +136,7 @@ public static class EngineServiceCollectionExtensions
         services.AddTransient<SendJob>();
         services.AddTransient<SimulatedReceiptJob>();
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();
+        services.AddSingleton<IRecoverySource, SimulatedReceiptRecoverySource>();
         services.AddSingleton<IDeliveryProviderFactory, SimulatedProviderFactory>();
         services.AddSingleton<SmtpProviderFactory>();
         services.AddSingleton<IDeliveryProviderFactory>(provider => provider.GetRequiredService<SmtpProviderFactory>());

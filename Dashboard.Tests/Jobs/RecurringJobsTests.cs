@@ -11,7 +11,7 @@ namespace NotificationOps.Dashboard.Tests.Jobs;
 public sealed class RecurringJobsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]
-    public async Task RecoverySweep_IsRegisteredEveryMinute_AndRunsAtStartup()
+    public async Task RecoverySweep_IsRegisteredEveryFewSeconds_AndRunsAtStartup()
     {
         _ = factory.Server; // start the host
         var storage = factory.Services.GetRequiredService<JobStorage>();
@@ -20,7 +20,7 @@ public sealed class RecurringJobsTests(DashboardFactory factory) : IClassFixture
         {
             var recurring = connection.GetRecurringJobs();
             var sweep = Assert.Single(recurring, j => j.Id == RecoverySweepJob.JobId);
-            Assert.Equal("* * * * *", sweep.Cron);
+            Assert.Equal("*/5 * * * * *", sweep.Cron); // Jobs:RecoverySweepSeconds, default 5
         }
 
         // The start-up run goes through the real Hangfire server and leaves its record in our store.

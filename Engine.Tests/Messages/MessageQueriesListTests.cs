@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Tests.TestSupport;
 
 namespace NotificationOps.Engine.Tests.Messages;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Tests.TestSupport;
 
 namespace NotificationOps.Engine.Tests.Messages;

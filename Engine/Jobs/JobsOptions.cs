@@ -11,6 +11,16 @@ public sealed class JobsOptions
     [Range(1, 200)]
     public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 4);
 
+    /// <summary>
+    /// How often the recovery sweep resumes due work whose job was lost (besides once at start-up). Up to 59 it is
+    /// a step within each minute (<c>*/N</c> seconds); 60 means once a minute.
+    /// </summary>
+    [Range(1, 60)]
+    public int RecoverySweepSeconds { get; set; } = 5;
+
+    /// <summary>The recovery sweep's schedule as a Hangfire cron expression with a seconds field.</summary>
+    public string RecoverySweepCron => RecoverySweepSeconds >= 60 ? "0 * * * * *" : $"*/{RecoverySweepSeconds} * * * * *";
+
     /// <summary>Turns the job server off, e.g. for a read-only dashboard instance.</summary>
     public bool ServerEnabled { get; set; } = true;
 }

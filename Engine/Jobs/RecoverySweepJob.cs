@@ -5,9 +5,9 @@ using NotificationOps.Engine.Persistence;
 namespace NotificationOps.Engine.Jobs;
 
 /// <summary>
-/// Makes the database, not Hangfire's storage, the record of pending work: at start-up and every minute it
-/// re-enqueues everything that is due and no longer leased. Each recovery source contributes through
-/// <see cref="IRecoverySource"/>, so the sweep itself knows no feature.
+/// Makes the database, not Hangfire's storage, the record of pending work: at start-up and every few seconds
+/// (<see cref="JobsOptions.RecoverySweepSeconds"/>) it re-enqueues everything that is due and no longer leased.
+/// Each recovery source contributes through <see cref="IRecoverySource"/>, so the sweep itself knows no feature.
 /// </summary>
 public sealed class RecoverySweepJob(
     IDbContextFactory<NotificationsDbContext> dbFactory,
@@ -54,7 +54,7 @@ public sealed class RecoverySweepJob(
         return recovered;
     }
 
-    // One row a minute adds up; a day of history is what the Status page needs.
+    // A row every few seconds adds up; a day of history is what the Status page needs.
     private async Task PruneAsync(NotificationsDbContext db)
     {
         var cutoff = time.GetUtcNow().AddDays(-1);

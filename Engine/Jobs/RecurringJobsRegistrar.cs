@@ -6,7 +6,8 @@ using NotificationOps.Engine.Tracking;
 namespace NotificationOps.Engine.Jobs;
 
 /// <summary>Registers the recurring jobs and runs the recovery sweep once at start-up.</summary>
-public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<TrackingOptions> tracking) : IHostedService
+public sealed class RecurringJobsRegistrar(
+    IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<TrackingOptions> tracking, IOptions<JobsOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,14 +15,14 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IBack
             RecoverySweepJob.JobId,
             JobQueues.Default,
             job => job.RunAsync(false, CancellationToken.None),
-            Cron.Minutely());
+            options.Value.RecoverySweepCron);
         recurring.AddOrUpdate<TrackingAggregationJob>(
             TrackingAggregationJob.JobId,
             JobQueues.Tracking,
             job => job.RunAsync(CancellationToken.None),
             tracking.Value.AggregationCron);
 
-        // A crash may have left work behind; do not wait a minute to pick it up.
+        // A crash may have left work behind; pick it up now rather than at the first tick.
         jobs.Enqueue<RecoverySweepJob>(JobQueues.Default, job => job.RunAsync(true, CancellationToken.None));
         return Task.CompletedTask;
     }

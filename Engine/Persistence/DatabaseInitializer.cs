@@ -23,9 +23,12 @@ public sealed class DatabaseInitializer(NotificationsDbContext db, ILogger<Datab
         // Releasing them lets the start-up recovery sweep resend interrupted attempts at once.
         var released = await db.Messages.Where(m => m.LeaseUntil != null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        // Receipts the previous process's sweep had enqueued died with its job storage: due again now.
+        released += await db.SimulatedReceipts.Where(r => r.LeaseUntil != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
         if (released > 0)
         {
-            logger.LogWarning("Released {Count} message lease(s) left by a previous process", released);
+            logger.LogWarning("Released {Count} lease(s) left by a previous process", released);
         }
     }
 }

@@ -8,6 +8,7 @@ using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
+using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Providers.Webhooks;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
@@ -31,6 +32,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
 
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+
+    public DbSet<SimulatedReceipt> SimulatedReceipts => Set<SimulatedReceipt>();
 
     public DbSet<MessageTag> MessageTags => Set<MessageTag>();
 

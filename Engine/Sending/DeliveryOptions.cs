@@ -32,4 +32,10 @@ public sealed class DeliveryOptions
     public int RecoveryGraceSeconds { get; set; } = 30;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds + AttemptTimeoutSeconds);
+
+    /// <summary>
+    /// What the recovery sweep takes: work due before this. Outside start-up, work due a moment ago most likely has
+    /// its job queued already; at start-up nothing is in flight, so everything due is taken.
+    /// </summary>
+    public DateTimeOffset RecoveryDueBefore(DateTimeOffset now, bool startup) => startup ? now : now - TimeSpan.FromSeconds(RecoveryGraceSeconds);
 }

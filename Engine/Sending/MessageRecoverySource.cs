@@ -22,8 +22,7 @@ public sealed class MessageRecoverySource(
     public async Task<int> RecoverAsync(bool startup, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // Outside start-up, a message due a moment ago most likely has its job queued already.
-        var dueBefore = startup ? now : now - TimeSpan.FromSeconds(options.Value.RecoveryGraceSeconds);
+        var dueBefore = options.Value.RecoveryDueBefore(now, startup);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.Messages.AsNoTracking()
             .Where(m => m.NextAttemptAt != null && m.NextAttemptAt <= dueBefore)

@@ -22,6 +22,7 @@ public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failur
         var retries = new List<ScheduledRetry>();
         var next = new List<SendWork>();
         var after = new List<Action>();
+        var pending = new List<SimulatedReceipt>();
         await using (var transaction = await writes.BeginAsync(db, cancellationToken))
         {
             await AttemptRecorder.FinishAsync(db, work, time.GetUtcNow(), cancellationToken);
@@ -34,14 +35,16 @@ public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failur
             {
                 // The status we leased it in is almost always still the status; only a cancel can have moved it.
                 if ((transitions[k].Applied || await AcceptLateAsync(db, accepted[k], requests[k], cancellationToken))
-                    && Receipt(accepted[k], after) is { } receipt)
+                    && Receipt(accepted[k], pending, after) is { } receipt)
                 {
                     receipts.Add(receipt);
                 }
             }
 
-            // An immediate simulated receipt is written with the acceptance: one commit, two events.
+            // An immediate simulated receipt is written with the acceptance: one commit, two events. A later one
+            // is a row in the same commit, so it outlives a crash before its job runs.
             await writer.TryTransitionManyAsync(db, receipts, cancellationToken);
+            await ModelRowInserter.InsertAsync(db, pending, cancellationToken);
 
             foreach (var item in work.Where(w => !w.Result!.Succeeded))
             {
@@ -102,9 +105,10 @@ public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failur
 
     /// <summary>
     /// The simulated provider's delivery receipt for an accepted message: the transition to write with the
-    /// acceptance when it is immediate; otherwise its job is scheduled after the commit. Null when none is due.
+    /// acceptance when it is immediate; otherwise a <see cref="SimulatedReceipt"/> row due after the delay, whose
+    /// job is scheduled after the commit. Null when nothing is to be written now.
     /// </summary>
-    private TransitionRequest? Receipt(SendWork item, List<Action> after)
+    private TransitionRequest? Receipt(SendWork item, List<SimulatedReceipt> pending, List<Action> after)
     {
         if (item.Result!.Outcome != ProviderOutcome.Accepted || item.Target!.Provider is not SimulatedProvider simulated
             || item.Result.ProviderMessageId is not { } providerMessageId)
@@ -118,8 +122,9 @@ public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failur
         }
 
         var id = item.Id;
-        after.Add(() => jobs.Schedule<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(id, providerMessageId, CancellationToken.None),
-            TimeSpan.FromMilliseconds(simulated.Options.DeliveryDelayMs)));
+        var delay = TimeSpan.FromMilliseconds(simulated.Options.DeliveryDelayMs);
+        pending.Add(new SimulatedReceipt { MessageId = id, Provider = simulated.Id, ProviderMessageId = providerMessageId, DueAt = item.Attempt!.FinishedAt!.Value + delay });
+        after.Add(() => jobs.Schedule<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(id, providerMessageId, CancellationToken.None), delay));
         return null;
     }
 }

@@ -712,6 +712,42 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.ToTable("ProviderIntegrations", (string)null);
                 });
 
+            modelBuilder.Entity("NotificationOps.Engine.Providers.Simulated.SimulatedReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("SimulatedReceipts", (string)null);
+                });
+
             modelBuilder.Entity("NotificationOps.Engine.Providers.Webhooks.ProviderWebhookReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -1271,6 +1307,15 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             modelBuilder.Entity("NotificationOps.Engine.Messages.MessageTag", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Providers.Simulated.SimulatedReceipt", b =>
                 {
                     b.HasOne("NotificationOps.Engine.Messages.Message", null)
                         .WithMany()

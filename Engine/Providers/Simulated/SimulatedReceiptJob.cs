@@ -4,8 +4,12 @@ using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Providers.Simulated;
 
-/// <summary>The simulated provider's delivery receipt: SENT → DELIVERED, as a real provider's webhook would.</summary>
-public sealed class SimulatedReceiptJob(IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter writer)
+/// <summary>
+/// The simulated provider's delivery receipt: SENT → DELIVERED, as a real provider's webhook would. It executes a
+/// <see cref="SimulatedReceipt"/> row and deletes it in the same transaction; run twice, the second run finds the
+/// message DELIVERED and nothing left to do.
+/// </summary>
+public sealed class SimulatedReceiptJob(IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter writer, IWriteTransactions writes)
 {
     public async Task RunAsync(string messageId, string providerMessageId, CancellationToken cancellationToken)
     {
@@ -15,13 +19,17 @@ public sealed class SimulatedReceiptJob(IDbContextFactory<NotificationsDbContext
             .Select(m => new { m.Status, m.Provider, m.ProviderMessageId })
             .FirstOrDefaultAsync(cancellationToken);
 
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         // A receipt for an older attempt, or for a message that moved on, changes nothing.
-        if (message is null || message.ProviderMessageId != providerMessageId || message.Status != MessageStatus.Sent)
+        if (message is not null && message.ProviderMessageId == providerMessageId && message.Status == MessageStatus.Sent)
         {
-            return;
+            await writer.TryTransitionAsync(db, Receipt(messageId, message.Provider, providerMessageId), cancellationToken);
         }
 
-        await writer.TryTransitionAsync(db, Receipt(messageId, message.Provider, providerMessageId), cancellationToken);
+        // Done either way: the receipt no longer waits for anything.
+        await db.SimulatedReceipts.Where(r => r.MessageId == messageId && r.ProviderMessageId == providerMessageId).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>SENT → DELIVERED as the simulated provider's receipt.</summary>

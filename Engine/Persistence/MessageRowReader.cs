@@ -1,6 +1,7 @@
 using System.Data.Common;
+using NotificationOps.Engine.Messages;
 
-namespace NotificationOps.Engine.Messages;
+namespace NotificationOps.Engine.Persistence;
 
 /// <summary>
 /// Selects and materialises every mapped column of a Message by hand, for the event-log page query that runs

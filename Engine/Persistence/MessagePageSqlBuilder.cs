@@ -1,6 +1,7 @@
 using System.Text;
+using NotificationOps.Engine.Messages;
 
-namespace NotificationOps.Engine.Messages;
+namespace NotificationOps.Engine.Persistence;
 
 /// <summary>
 /// Builds the event-log page statement from a filter, a cursor and a row limit: the same rows

@@ -1,4 +1,4 @@
-namespace NotificationOps.Engine.Messages;
+namespace NotificationOps.Engine.Persistence;
 
 /// <summary>
 /// The statement one event-log page runs, with its parameter values. The text depends only on the filter's shape

@@ -1,0 +1,50 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Sending;
+
+namespace NotificationOps.Engine.Providers.Simulated;
+
+/// <summary>
+/// Simulated receipts the database says are due and whose job is gone (a crash, a restart with in-memory job
+/// storage): each is re-enqueued and held for a lease, so the next sweep seconds later does not enqueue it again.
+/// </summary>
+public sealed class SimulatedReceiptRecoverySource(
+    IDbContextFactory<NotificationsDbContext> dbFactory,
+    IBackgroundJobClient jobs,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time) : IRecoverySource
+{
+    /// <summary>Receipts are cheap to enqueue one by one, but a sweep after a long outage takes them in bites.</summary>
+    private const int BatchSize = 5_000;
+
+    public async Task<int> RecoverAsync(bool startup, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var dueBefore = options.Value.RecoveryDueBefore(now, startup);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.SimulatedReceipts.AsNoTracking()
+            .Where(r => r.DueAt <= dueBefore)
+            .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
+            .OrderBy(r => r.DueAt)
+            .Select(r => new { r.Id, r.MessageId, r.ProviderMessageId })
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = due.Select(r => r.Id).ToList();
+        var until = now + options.Value.Lease;
+        await db.SimulatedReceipts.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until), cancellationToken);
+        foreach (var receipt in due)
+        {
+            jobs.Enqueue<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(receipt.MessageId, receipt.ProviderMessageId, CancellationToken.None));
+        }
+
+        return due.Count;
+    }
+}
