@@ -22,6 +22,7 @@ public sealed class TrackingHitCapTests
         Assert.Equal(MessageStatus.Opened, (await engine.MessageAsync(id)).Status);
         var day = await DailyAsync(engine);
         Assert.Equal((2000L, 1L, 0L), (day.TotalOpens, day.UniqueOpens, day.MachineOpens));
+        Assert.Equal(1980, (await engine.Services.GetRequiredService<TrackingAnalytics>().ActivityAsync(id)).Unstored);
     }
 
     [Fact]

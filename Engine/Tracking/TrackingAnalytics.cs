@@ -104,6 +104,7 @@ public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> 
         var hits = await db.TrackingHits.AsNoTracking().Where(h => h.MessageId == messageId)
             .OrderByDescending(h => h.Id).Take(MaxHitsShown).ToListAsync(cancellationToken);
         var links = await db.TrackedLinks.AsNoTracking().Where(l => l.MessageId == messageId).ToDictionaryAsync(l => l.LinkId, cancellationToken);
-        return new MessageTrackingActivity(hits, links);
+        var unstored = await db.TrackingHitOverflows.AsNoTracking().Where(o => o.MessageId == messageId).SumAsync(o => o.Count, cancellationToken);
+        return new MessageTrackingActivity(hits, links, unstored);
     }
 }
