@@ -1,6 +1,7 @@
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Tracking;
@@ -16,6 +17,7 @@ public sealed class ReadmeConfigurationTests
         { typeof(JobsOptions), JobsOptions.SectionName },
         { typeof(DeliveryOptions), DeliveryOptions.SectionName },
         { typeof(TrackingOptions), TrackingOptions.SectionName },
+        { typeof(RetentionOptions), RetentionOptions.SectionName },
     };
 
     [Theory]

@@ -17,6 +17,7 @@ using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
+using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
 using NotificationOps.Engine.Providers.Smtp;
@@ -134,6 +135,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
         services.AddNotificationTracking();
+        services.AddMessageRetention();
         return builder;
     }
 
