@@ -2,6 +2,7 @@ using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.RateLimiting;
+using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Tracking;
@@ -22,6 +23,7 @@ public sealed class ReadmeConfigurationTests
         { typeof(IdempotencyOptions), IdempotencyOptions.SectionName },
         { typeof(TrackingOptions), TrackingOptions.SectionName },
         { typeof(RateLimitOptions), RateLimitOptions.SectionName },
+        { typeof(RetentionOptions), RetentionOptions.SectionName },
     };
 
     [Theory]

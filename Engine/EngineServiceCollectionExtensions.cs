@@ -18,6 +18,7 @@ using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
+using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Providers.Simulated;
@@ -149,6 +150,7 @@ public static class EngineServiceCollectionExtensions
         services.AddNotificationTracking();
         services.AddNotificationRateLimits();
         services.AddNotificationForwardedHeaders();
+        services.AddMessageRetention();
         return builder;
     }
 

@@ -36,4 +36,14 @@ public sealed class RecurringJobsTests(DashboardFactory factory) : IClassFixture
         Assert.NotNull(run);
         Assert.Null(run.Error);
     }
+
+    [Fact]
+    public void Retention_IsRegisteredHourly()
+    {
+        _ = factory.Server; // start the host
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var retention = Assert.Single(connection.GetRecurringJobs(), j => j.Id == NotificationOps.Engine.Retention.MessageRetentionJob.JobId);
+        Assert.Equal("0 * * * *", retention.Cron);
+    }
 }

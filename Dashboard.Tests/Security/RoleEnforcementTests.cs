@@ -39,7 +39,7 @@ public sealed class RoleEnforcementTests : MudBlazorTestContext, IAsyncLifetime
             ["Providers:sim-email:Channel"] = "email",
         });
         scope = engine.Services.CreateScope();
-        foreach (var type in new[] { typeof(TemplateService), typeof(ContentRenderer), typeof(BrandService), typeof(TemplateTestSender), typeof(ApiKeyService) })
+        foreach (var type in new[] { typeof(TemplateService), typeof(ContentRenderer), typeof(BrandService), typeof(TemplateTestSender), typeof(ApiKeyService), typeof(NotificationOps.Engine.Retention.StorageSummaryQuery) })
         {
             Services.AddSingleton(type, engine.Services.GetRequiredService(type));
         }

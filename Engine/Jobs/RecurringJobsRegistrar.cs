@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Jobs;
@@ -21,6 +22,12 @@ public sealed class RecurringJobsRegistrar(
             JobQueues.Tracking,
             job => job.RunAsync(CancellationToken.None),
             tracking.Value.AggregationCron);
+        // Hourly: each run deletes what expired since the last one, in small batches (Retention:MessageDays; 0 = keep).
+        recurring.AddOrUpdate<MessageRetentionJob>(
+            MessageRetentionJob.JobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Hourly());
 
         // A crash may have left work behind; pick it up now rather than at the first tick.
         jobs.Enqueue<RecoverySweepJob>(JobQueues.Default, job => job.RunAsync(true, CancellationToken.None));
