@@ -13,6 +13,7 @@ namespace NotificationOps.Engine.Retention;
 /// </summary>
 public sealed class MessageRetentionJob(
     IDbContextFactory<NotificationsDbContext> dbFactory,
+    IWriteTransactions writeTransactions,
     IOptions<RetentionOptions> options,
     TimeProvider time,
     ILogger<MessageRetentionJob> logger)
@@ -54,7 +55,7 @@ public sealed class MessageRetentionJob(
     private async Task<int> DeleteBatchAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await writeTransactions.BeginAsync(db, cancellationToken);
         // A message still waiting for its first send or a retry is pending work, whatever its age: never deleted.
         var ids = await db.Messages
             .Where(m => m.EnqueuedAt < cutoff && m.Status != MessageStatus.Enqueued && m.Status != MessageStatus.Delayed)
@@ -69,7 +70,9 @@ public sealed class MessageRetentionJob(
 
         // The foreign keys cascade too; deleting the children by name keeps the batch explicit and provider-neutral.
         await db.TrackingHits.Where(x => ids.Contains(x.MessageId)).ExecuteDeleteAsync(cancellationToken);
+        await db.TrackingHitOverflows.Where(x => ids.Contains(x.MessageId)).ExecuteDeleteAsync(cancellationToken);
         await db.TrackedLinks.Where(x => ids.Contains(x.MessageId)).ExecuteDeleteAsync(cancellationToken);
+        await db.SimulatedReceipts.Where(x => ids.Contains(x.MessageId)).ExecuteDeleteAsync(cancellationToken);
         await db.MessageTags.Where(x => ids.Contains(x.MessageId)).ExecuteDeleteAsync(cancellationToken);
         await db.DeliveryAttempts.Where(x => ids.Contains(x.MessageId)).ExecuteDeleteAsync(cancellationToken);
         await db.MessageEvents.Where(x => ids.Contains(x.MessageId)).ExecuteDeleteAsync(cancellationToken);
