@@ -17,9 +17,8 @@ public static class DashboardRolesExtensions
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireRole(DashboardActionRoles.For(DashboardAction.Administer)));
 
-        // The cookie carries the role; re-checking the security stamp every minute (not Identity's 30) makes a role
-        // change or a removal reach a signed-in browser's next request within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The cookie carries the role; a role change renews the security stamp, which the dashboard checks on every
+        // request (AddDashboardSecurity), so the next request of a signed-in browser carries the new role.
         return services;
     }
 
