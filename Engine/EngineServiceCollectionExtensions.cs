@@ -88,7 +88,7 @@ public static class EngineServiceCollectionExtensions
                 .RequireAuthenticatedUser());
 
         services.AddHealthChecks()
-            .AddDbContextCheck<NotificationsDbContext>("database")
+            .AddCheck<DatabaseWriteHealthCheck>("database")
             .AddCheck<JobServerHealthCheck>("jobs");
 
         services.AddOpenApi(options =>
