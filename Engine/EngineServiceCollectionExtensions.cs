@@ -86,15 +86,23 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<BootstrapInitializer>();
 
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            // A client generator fetches the OpenAPI document with its API key; a person, signed in to the dashboard.
+            .AddPolicyScheme(ApiPolicies.ApiKeyOrDashboard, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicies.ApiKey, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicies.ApiKeyOrDashboard, policy => policy
+                .AddAuthenticationSchemes(ApiPolicies.ApiKeyOrDashboard)
                 .RequireAuthenticatedUser());
         services.AddApiScopes();
 
         services.AddHealthChecks()
-            .AddDbContextCheck<NotificationsDbContext>("database")
+            .AddCheck<DatabaseWriteHealthCheck>("database")
             .AddCheck<JobServerHealthCheck>("jobs");
 
         services.AddOpenApi(options =>
@@ -185,7 +193,7 @@ public static class EngineServiceCollectionExtensions
         endpoints.MapTracking();
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
-        endpoints.MapOpenApi();
+        endpoints.MapOpenApi().RequireAuthorization(ApiPolicies.ApiKeyOrDashboard);
         return endpoints;
     }
 }

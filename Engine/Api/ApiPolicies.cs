@@ -9,4 +9,7 @@ public static class ApiPolicies
 
     /// <summary>The policy requiring an API key with <paramref name="scope"/> (one of <see cref="ApiScopes"/>).</summary>
     public static string Scope(string scope) => $"ApiScope:{scope}";
+
+    /// <summary>An API key when the request carries <c>Authorization: Bearer</c>, else the dashboard's sign-in (the OpenAPI document).</summary>
+    public const string ApiKeyOrDashboard = "ApiKeyOrDashboard";
 }

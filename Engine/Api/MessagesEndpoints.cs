@@ -66,18 +66,16 @@ public static class MessagesEndpoints
                     EnqueuedAfter = enqueuedAfter,
                 };
                 var page = await queries.ListAsync(filter, cursor, limit, cancellationToken);
-                return Results.Json(new
-                {
-                    paging = new { cursor = page.Next?.Encode(), more = page.Next is not null },
-                    results = page.Items.Select(MessageDetailsResponse.From),
-                });
+                return TypedResults.Ok(new MessageListResponse(
+                    new MessagePaging(page.Next?.Encode(), page.Next is not null), page.Items.Select(MessageDetailsResponse.From).ToList()));
             })
             .WithName("ListMessages")
+            .Produces<MessageListResponse>()
             .WithSummary("Messages, newest first; filters: status, provider, tag, tags, recipient, notification, traceId, messageId, enqueued_after; keyset cursor.");
 
         messages.MapGet("/{id}", async (string id, MessageQueries queries, CancellationToken cancellationToken) =>
                 await queries.FindAsync(id, cancellationToken) is { } message
-                    ? Results.Json(MessageDetailsResponse.From(message))
+                    ? TypedResults.Ok(MessageDetailsResponse.From(message))
                     : NotFound(id))
             .WithName("GetMessage")
             .Produces<MessageDetailsResponse>();
@@ -91,9 +89,10 @@ public static class MessagesEndpoints
 
                 var events = await queries.HistoryAsync(id, type, cancellationToken);
                 var machineHits = await tracking.MachineHitsAsync(id, MessageHistoryItem.HitKinds(type), cancellationToken);
-                return Results.Json(new { results = MessageHistoryItem.Merge(events, machineHits) });
+                return TypedResults.Ok(new MessageHistoryResponse(MessageHistoryItem.Merge(events, machineHits)));
             })
-            .WithName("GetMessageHistory");
+            .WithName("GetMessageHistory")
+            .Produces<MessageHistoryResponse>();
 
         messages.MapGet("/{id}/output", async (string id, MessageQueries queries, CancellationToken cancellationToken) =>
             {
@@ -102,40 +101,27 @@ public static class MessagesEndpoints
                     return NotFound(id);
                 }
 
-                var results = new List<object>();
+                var results = new List<MessageOutputEntry>();
                 if (RenderedContent.FromJson(message.OutputJson, message.Channel) is { } output)
                 {
-                    var title = output.Title ?? string.Empty;
-                    results.Add(new
-                    {
-                        channel = output.Channel,
-                        channel_id = message.Provider ?? string.Empty,
-                        content = new
-                        {
-                            title,
-                            subject = title,
-                            body = output.Text,
-                            text = output.Text,
-                            html = output.Html ?? string.Empty,
-                            blocks = new[] { new { type = "text", text = output.Text } },
-                            action_url = output.ActionUrl,
-                            data = output.Data,
-                        },
-                    });
+                    results.Add(new MessageOutputEntry(output.Channel, message.Provider ?? string.Empty, MessageOutputContent.From(output)));
                 }
 
-                return Results.Json(new { results });
+                return TypedResults.Ok(new MessageOutputResponse(results));
             })
-            .WithName("GetMessageOutput");
+            .WithName("GetMessageOutput")
+            .Produces<MessageOutputResponse>();
 
         messages.MapPost("/{id}/cancel", async (string id, HttpResponse response, MessageOperations operations, CancellationToken cancellationToken) =>
                 Answer(await operations.CancelAsync(id, MessageEventSources.Api, cancellationToken), id, response))
             .WithName("CancelMessage")
+            .Produces<MessageDetailsResponse>()
             .WithSummary("Cancel an ENQUEUED or DELAYED message: 200 with the record, or 409 with the record.");
 
         messages.MapPost("/{id}/retry", async (string id, HttpResponse response, MessageOperations operations, CancellationToken cancellationToken) =>
                 Answer(await operations.RetryAsync(id, MessageEventSources.Api, cancellationToken), id, response))
             .WithName("RetryMessage")
+            .Produces<MessageDetailsResponse>()
             .WithSummary("A new attempt now for an UNDELIVERABLE/UNROUTABLE message, or an ENQUEUED one waiting to retry; 409 otherwise.");
 
         return api;
@@ -155,7 +141,7 @@ public static class MessagesEndpoints
                 body["type"] = "conflict";
                 return Results.Json(body, statusCode: StatusCodes.Status409Conflict);
             default:
-                return Results.Json(MessageDetailsResponse.From(result.Record!));
+                return TypedResults.Ok(MessageDetailsResponse.From(result.Record!));
         }
     }
 

@@ -16,25 +16,29 @@ public static class ProfilesEndpoints
 
         profiles.MapGet("/{userId}", async (string userId, ProfileService service, CancellationToken cancellationToken) =>
                 await service.GetAsync(userId, cancellationToken) is { } profile
-                    ? Results.Json(new { profile, preferences = (object?)null })
+                    ? TypedResults.Ok(new ProfileResponse(profile, null))
                     : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
-            .WithName("GetProfile");
+            .WithName("GetProfile")
+            .Produces<ProfileResponse>();
 
         profiles.MapPost("/{userId}", (string userId, HttpRequest request, ProfileService service, CancellationToken cancellationToken) =>
                 WriteAsync(userId, request, (profile, ct) => service.MergeAsync(userId, profile, ct), cancellationToken))
             .WithName("MergeProfile")
+            .Produces<ProfileWriteResponse>()
             .WithSummary("Merge the given keys into the profile, creating it if needed.");
 
         profiles.MapPut("/{userId}", (string userId, HttpRequest request, ProfileService service, CancellationToken cancellationToken) =>
                 WriteAsync(userId, request, (profile, ct) => service.ReplaceAsync(userId, profile, ct), cancellationToken))
             .WithName("ReplaceProfile")
+            .Produces<ProfileWriteResponse>()
             .WithSummary("Replace the whole profile: keys not sent are removed.");
 
         profiles.MapDelete("/{userId}", async (string userId, ProfileService service, CancellationToken cancellationToken) =>
                 await service.DeleteAsync(userId, cancellationToken)
-                    ? Results.NoContent()
+                    ? TypedResults.NoContent()
                     : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
-            .WithName("DeleteProfile");
+            .WithName("DeleteProfile")
+            .Produces(StatusCodes.Status204NoContent);
 
         return api;
     }
@@ -60,6 +64,6 @@ public static class ProfilesEndpoints
         ProfileService.Validate(profile, "profile"); // throws RequestValidationException, answered by ApiExceptionMiddleware
 
         await write(profile, cancellationToken);
-        return Results.Json(new { status = "SUCCESS" });
+        return TypedResults.Ok(new ProfileWriteResponse("SUCCESS"));
     }
 }

@@ -27,43 +27,45 @@ public static class TemplatesEndpoints
                 var page = await service.ListAsync(search, tag, cursor, size + 1, cancellationToken);
                 var more = page.Count > size;
                 var results = page.Take(size).ToList();
-                return Results.Json(new JsonObject
-                {
-                    ["results"] = new JsonArray(results.Select(t => (JsonNode)Summary(t)).ToArray()),
-                    ["paging"] = new JsonObject { ["more"] = more, ["cursor"] = more ? results[^1].Alias : null },
-                });
+                return TypedResults.Ok(new TemplateListResponse(
+                    results.Select(TemplateSummaryResponse.From).ToList(), new TemplatePaging(more, more ? results[^1].Alias : null)));
             })
             .WithName("ListTemplates")
+            .Produces<TemplateListResponse>()
             .WithSummary("Templates by alias, filtered by search (name or alias) and tag; page with cursor.");
 
         templates.MapPost("/", (HttpRequest request, ClaimsPrincipal user, TemplateService service, CancellationToken cancellationToken) =>
                 WriteAsync(request, async input =>
                 {
                     var created = await service.CreateAsync(input, AuditActors.Of(user), cancellationToken);
-                    return Results.Json(Full(created), statusCode: StatusCodes.Status201Created);
+                    return TypedResults.Created($"/api/templates/{created.Template.Id}", TemplateResponse.From(created));
                 }))
             .WithName("CreateTemplate")
+            .Produces<TemplateResponse>(StatusCodes.Status201Created)
             .WithSummary("Create a template: {alias, name, tags, content}. Its content is version 1, a draft until published.");
 
         templates.MapGet("/{id}", async (string id, TemplateService service, CancellationToken cancellationToken) =>
-                await service.GetAsync(id, cancellationToken) is { } found ? Results.Json(Full(found)) : NotFound(id))
-            .WithName("GetTemplate");
+                await service.GetAsync(id, cancellationToken) is { } found ? TypedResults.Ok(TemplateResponse.From(found)) : NotFound(id))
+            .WithName("GetTemplate")
+            .Produces<TemplateResponse>();
 
         templates.MapPut("/{id}", (string id, HttpRequest request, ClaimsPrincipal user, TemplateService service, CancellationToken cancellationToken) =>
                 WriteAsync(request, async input =>
-                    await service.UpdateAsync(id, input, AuditActors.Of(user), cancellationToken) is { } updated ? Results.Json(Full(updated)) : NotFound(id)))
+                    await service.UpdateAsync(id, input, AuditActors.Of(user), cancellationToken) is { } updated ? TypedResults.Ok(TemplateResponse.From(updated)) : NotFound(id)))
             .WithName("UpdateTemplate")
+            .Produces<TemplateResponse>()
             .WithSummary("Change alias, name, tags or content (fields left out stay); changed content becomes a new draft version.");
 
         templates.MapDelete("/{id}", async (string id, ClaimsPrincipal user, TemplateService service, CancellationToken cancellationToken) =>
-                await service.DeleteAsync(id, AuditActors.Of(user), cancellationToken) ? Results.NoContent() : NotFound(id))
-            .WithName("DeleteTemplate");
+                await service.DeleteAsync(id, AuditActors.Of(user), cancellationToken) ? TypedResults.NoContent() : NotFound(id))
+            .WithName("DeleteTemplate")
+            .Produces(StatusCodes.Status204NoContent);
 
         templates.MapPost("/{id}/publish", async (string id, ClaimsPrincipal user, TemplateService service, CancellationToken cancellationToken) =>
             {
                 try
                 {
-                    return await service.PublishAsync(id, AuditActors.Of(user), cancellationToken) is { } published ? Results.Json(Full(published)) : NotFound(id);
+                    return await service.PublishAsync(id, AuditActors.Of(user), cancellationToken) is { } published ? TypedResults.Ok(TemplateResponse.From(published)) : NotFound(id);
                 }
                 catch (TemplateRenderException error)
                 {
@@ -75,13 +77,16 @@ public static class TemplatesEndpoints
                 }
             })
             .WithName("PublishTemplate")
+            .Produces<TemplateResponse>()
+            .Produces<TemplateErrorResponse>(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Publish the latest version: sends use it from now on. 422 with line and column when a text does not compile.");
 
         templates.MapGet("/{id}/versions", async (string id, TemplateService service, CancellationToken cancellationToken) =>
                 await service.VersionsAsync(id, cancellationToken) is { } versions
-                    ? Results.Json(new JsonObject { ["results"] = new JsonArray(versions.Select(v => (JsonNode)Version(v)).ToArray()) })
+                    ? TypedResults.Ok(new TemplateVersionsResponse(versions.Select(TemplateVersionResponse.From).ToList()))
                     : NotFound(id))
             .WithName("ListTemplateVersions")
+            .Produces<TemplateVersionsResponse>()
             .WithSummary("Every version, newest first, with author, time and whether it is published.");
 
         templates.MapPost("/{id}/render", async (string id, HttpRequest request, TemplateService service, ContentRenderer renderer, BrandService brands,
@@ -117,15 +122,12 @@ public static class TemplatesEndpoints
                     return RenderError(failed);
                 }
 
-                var channels = new JsonObject();
-                foreach (var preview in previews)
-                {
-                    channels[preview.Channel] = Rendered(preview.Output!);
-                }
-
-                return Results.Json(new JsonObject { ["template"] = found.Template.Id, ["version"] = number, ["channels"] = channels });
+                var channels = previews.ToDictionary(p => p.Channel, p => Rendered(p.Output!));
+                return TypedResults.Ok(new TemplateRenderResponse(found.Template.Id, number, channels));
             })
             .WithName("RenderTemplate")
+            .Produces<TemplateRenderResponse>()
+            .Produces<TemplateErrorResponse>(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Render every channel of a version (default: the draft, else the published one) with data and a profile.");
 
         return api;
@@ -175,45 +177,7 @@ public static class TemplatesEndpoints
     private static IResult NotFound(string id) =>
         ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No template with id or alias '{id}'.");
 
-    private static IResult RenderError(TemplateRenderException error) => Results.Json(new JsonObject
-    {
-        ["type"] = "template_error",
-        ["message"] = error.Message,
-        ["field"] = $"content.{error.Field}",
-        ["line"] = error.Line,
-        ["column"] = error.Column,
-    }, statusCode: StatusCodes.Status422UnprocessableEntity);
-
-    private static JsonObject Summary(Template t) => new()
-    {
-        ["id"] = t.Id,
-        ["alias"] = t.Alias,
-        ["name"] = t.Name,
-        ["tags"] = new JsonArray(t.TagList.Select(tag => (JsonNode)JsonValue.Create(tag)).ToArray()),
-        ["latest_version"] = t.LatestVersion,
-        ["published_version"] = t.PublishedVersion,
-        ["has_draft"] = t.HasDraft,
-        ["created_at"] = t.CreatedAt,
-        ["updated_at"] = t.UpdatedAt,
-    };
-
-    private static JsonObject Full(TemplateDetails details)
-    {
-        var json = Summary(details.Template);
-        json["content"] = JsonSerializer.SerializeToNode(details.Content, TemplateContent.Json);
-        json["published_content"] = details.Published is null ? null : JsonSerializer.SerializeToNode(details.Published, TemplateContent.Json);
-        return json;
-    }
-
-    private static JsonObject Version(TemplateVersion v) => new()
-    {
-        ["version"] = v.Number,
-        ["author"] = v.Author,
-        ["created_at"] = v.CreatedAt,
-        ["published_at"] = v.PublishedAt,
-        ["published_by"] = v.PublishedBy,
-        ["note"] = v.Note,
-    };
+    private static IResult RenderError(TemplateRenderException error) => TypedResults.UnprocessableEntity(TemplateErrorResponse.From(error));
 
     private static JsonObject Rendered(RenderedContent r) => r.Channel switch
     {

@@ -63,8 +63,9 @@ public sealed class GroupCommit<T> : IAsyncDisposable
                 await commit(items);
                 pending.ForEach(p => p.Committed.TrySetResult());
             }
-            catch (Exception ex) when (pending.Count > 1)
+            catch (Exception ex) when (pending.Count > 1 && !StorageFaults.IsStorageFault(ex))
             {
+                // (A storage fault fails every item alike: retrying them one by one would only wait longer.)
                 // One bad item must not fail its neighbours: store them one by one to find it.
                 logger.LogWarning(ex, "A group commit of {Count} {Item} items failed; committing them one at a time", pending.Count, typeof(T).Name);
                 foreach (var single in pending)

@@ -15,6 +15,9 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // mmap: pages are read from the mapping instead of a pread per page, which every commit by another
     // connection would otherwise force again. wal_autocheckpoint: checkpoints are WalCheckpointer's work, off
     // the writers' path; the commit that crosses this much larger threshold still does one, as a backstop.
+    /// <summary>How long a statement waits for a lock held by another connection before SQLITE_BUSY.</summary>
+    public const int BusyTimeoutMilliseconds = 30000;
+
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000;";
 
     // Per physical handle, whichever interceptor instance or caller ran them.

@@ -31,6 +31,13 @@ public sealed class DeliveryOptions
     [Range(0, 3600)]
     public int RecoveryGraceSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The longest an API request waits for the store to take its write (a send's intake); past it the request
+    /// answers 503 with Retry-After and nothing is stored, rather than hanging on a locked or failing database.
+    /// </summary>
+    [Range(1, 120)]
+    public int IntakeTimeoutSeconds { get; set; } = 5;
+
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds + AttemptTimeoutSeconds);
 
     /// <summary>

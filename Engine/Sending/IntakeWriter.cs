@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
@@ -19,22 +20,35 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly IBackgroundJobClient jobs;
     private readonly GroupCommit<IntakeBatch> writer;
     private readonly IWriteTransactions writes;
+    private readonly TimeSpan timeout;
 
-    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, ILogger<IntakeWriter> logger, IWriteTransactions writes)
+    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes)
     {
         this.writes = writes;
         this.dbFactory = dbFactory;
         this.jobs = jobs;
-        writer = new GroupCommit<IntakeBatch>(async batches =>
-        {
-            await CommitAsync(batches);
-            EnqueueSends(batches);
-        }, logger, MaxBatch);
+        timeout = TimeSpan.FromSeconds(options.Value.IntakeTimeoutSeconds);
+        writer = new GroupCommit<IntakeBatch>(async batches => EnqueueSends(await CommitAsync(batches)), logger, MaxBatch);
     }
 
-    /// <summary>Completes once the rows are committed; throws what the commit threw.</summary>
-    public Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags) =>
-        writer.WriteAsync(new IntakeBatch(messages, events, tags));
+    /// <summary>
+    /// Completes once the rows are committed; throws what the commit threw. Waits at most
+    /// <see cref="DeliveryOptions.IntakeTimeoutSeconds"/>: then it throws <see cref="StorageUnavailableException"/> and
+    /// the batch is dropped if it has not been written yet, so a request answered 503 stores nothing.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags)
+    {
+        var abandoned = new CancellationTokenSource();
+        try
+        {
+            await writer.WriteAsync(new IntakeBatch(messages, events, tags, abandoned.Token)).WaitAsync(timeout);
+        }
+        catch (TimeoutException ex)
+        {
+            abandoned.Cancel();
+            throw new StorageUnavailableException($"The database did not take the send within {timeout.TotalSeconds:0} s (Delivery:IntakeTimeoutSeconds).", ex);
+        }
+    }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 
@@ -51,16 +65,40 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<IntakeBatch> batches)
+    /// <summary>Stores the batches whose requests still wait for them; returns those it stored.</summary>
+    private async Task<IReadOnlyList<IntakeBatch>> CommitAsync(IReadOnlyList<IntakeBatch> batches)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await writes.BeginAsync(db);
-        // Appended with prepared multi-row INSERTs (messages first: the others reference them).
-        await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Messages).ToList());
-        await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Events).ToList());
-        await ModelRowInserter.InsertAsync(db, batches.SelectMany(b => b.Tags).ToList());
-        await transaction.CommitAsync();
+        // No wait longer than a request's: a locked or failing store fails the batch, it does not hang it.
+        await using var busy = await BusyTimeout.LimitAsync(db, timeout);
+        using var deadline = new CancellationTokenSource(timeout);
+        IWriteTransaction transaction;
+        try
+        {
+            transaction = await writes.BeginAsync(db, deadline.Token);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested)
+        {
+            throw new StorageUnavailableException($"Other writes held the database for {timeout.TotalSeconds:0} s.", ex);
+        }
+
+        await using (transaction)
+        {
+            // Checked once the write lock is held: a request that gave up (and answered 503) is not stored after all.
+            var live = batches.Where(b => !b.Abandoned.IsCancellationRequested).ToList();
+            if (live.Count == 0)
+            {
+                return live;
+            }
+
+            // Appended with prepared multi-row INSERTs (messages first: the others reference them).
+            await ModelRowInserter.InsertAsync(db, live.SelectMany(b => b.Messages).ToList());
+            await ModelRowInserter.InsertAsync(db, live.SelectMany(b => b.Events).ToList());
+            await ModelRowInserter.InsertAsync(db, live.SelectMany(b => b.Tags).ToList());
+            await transaction.CommitAsync();
+            return live;
+        }
     }
 
-    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags);
+    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags, CancellationToken Abandoned);
 }
