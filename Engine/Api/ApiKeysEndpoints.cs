@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Security;
 
 namespace NotificationOps.Engine.Api;
@@ -15,7 +16,7 @@ public static class ApiKeysEndpoints
         var keys = api.MapGroup("/keys");
 
         keys.MapGet("/", async (ApiKeyService service, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new { results = (await service.ListAsync(cancellationToken)).Select(ApiKeyResponse.From) }))
+                TypedResults.Ok(new ApiKeyListResponse((await service.ListAsync(cancellationToken)).Select(ApiKeyResponse.From).ToList())))
             .WithName("ListApiKeys")
             .WithSummary("Every API key, revoked ones included; never a secret.");
 
@@ -51,13 +52,17 @@ public static class ApiKeysEndpoints
                 }
             })
             .WithName("CreateApiKey")
+            .Produces<ApiKeyResponse>(StatusCodes.Status201Created)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Create a key with the chosen scopes; the secret is in this answer only.");
 
         keys.MapDelete("/{id:guid}", async (Guid id, ApiKeyService service, CancellationToken cancellationToken) =>
                 await service.RevokeAsync(id, cancellationToken)
                     ? Results.NoContent()
                     : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No active API key with id '{id}'."))
-            .WithName("RevokeApiKey");
+            .WithName("RevokeApiKey")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces<ApiError>(StatusCodes.Status404NotFound);
 
         return api;
     }
