@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Tests.TestSupport;
@@ -42,7 +40,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         int receivedAtKill;
         await using (var first = await AppProcess.StartAsync(database, environment))
         {
-            using var client = ApiClient(first);
+            using var client = first.CreateApiClient();
             var response = await client.PostAsync("/api/send", new StringContent(body, Encoding.UTF8, "application/json"));
             Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
 
@@ -52,11 +50,11 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
 
         Assert.True(receivedAtKill < MessageCount, "The app finished before it was killed; the test proves nothing.");
-        var inFlightAtKill = CountPendingAttempts(database);
+        var inFlightAtKill = CrashDatabase.PendingAttempts(database);
 
         await using (var second = await AppProcess.StartAsync(database, environment))
         {
-            using var client = ApiClient(second);
+            using var client = second.CreateApiClient();
             await Eventually.HoldsAsync(async () => await CountSentAsync(client) == MessageCount, "every message SENT after the restart", TimeSpan.FromSeconds(120));
         }
 
@@ -69,20 +67,13 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Assert.True(duplicates <= inFlightAtKill, $"{duplicates} duplicates, but only {inFlightAtKill} attempts were in flight at the kill");
 
         // Every resend is visible in its message's history, with the same Message-ID as before.
-        var resent = ResentMessageIds(database);
+        var resent = CrashDatabase.ResentMessageIds(database);
         foreach (var duplicate in deliveredIds.GroupBy(id => id).Where(g => g.Count() > 1))
         {
             Assert.Contains(duplicate.Key, resent);
             var messageIds = sink.Messages.Select(m => m.Parse()).Where(m => m.Headers["X-NotificationOps-Message-Id"] == duplicate.Key).Select(m => m.MessageId).Distinct();
             Assert.Single(messageIds);
         }
-    }
-
-    private static HttpClient ApiClient(AppProcess app)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardFactory.ApiKey);
-        return client;
     }
 
     private static async Task<int> CountSentAsync(HttpClient client)
@@ -97,30 +88,5 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
         while (cursor is not null);
         return count;
-    }
-
-    private static int CountPendingAttempts(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM DeliveryAttempts WHERE Outcome = 0";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static HashSet<string> ResentMessageIds(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT MessageId FROM MessageEvents WHERE Type = 'RESENT_AFTER_CRASH'";
-        using var reader = command.ExecuteReader();
-        var ids = new HashSet<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
     }
 }

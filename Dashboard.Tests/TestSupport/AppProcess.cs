@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -79,6 +80,14 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A client that authenticates with the bootstrap API key the app was started with.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DashboardFactory.ApiKey);
+        return client;
+    }
 
     /// <summary>SIGKILL: no graceful shutdown, as in a crash.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
