@@ -22,15 +22,7 @@ public sealed class EventLogPageRoleTests : MudBlazorTestContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Providers:sim-email:Type"] = "simulated",
-            ["Providers:sim-email:Channel"] = "email",
-            ["Providers:sim-email:DeliveryDelayMs"] = "0",
-            ["Providers:sim-sms:Type"] = "simulated",
-            ["Providers:sim-sms:Channel"] = "sms",
-            ["Providers:sim-sms:PermanentFailureRate"] = "1",
-        });
+        engine = await EngineHost.CreateAsync(PageMessages.Providers());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageQueries>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageCounts>());
         Services.AddSingleton(engine.Services.GetRequiredService<BulkOperations>());
@@ -49,9 +41,8 @@ public sealed class EventLogPageRoleTests : MudBlazorTestContext, IAsyncLifetime
     public async Task Bulk_StartsAnOperationOnlyForAllowedRoles(string action, string role, bool allowed)
     {
         // One message each bulk kind can act on: an UNDELIVERABLE one to retry, an ENQUEUED one to cancel.
-        var failed = (await engine.SendAsync("""{"message":{"to":{"phone_number":"+14155550123"},"content":{"body":"code"},"routing":{"method":"single","channels":["sms"]}}}""")).Single();
-        await engine.RunSendJobAsync(failed);
-        var waiting = (await engine.SendAsync("""{"message":{"to":{"email":"ada@example.com"},"content":{"body":"hi"}}}""")).Single();
+        var failed = await PageMessages.UndeliverableSmsAsync(engine);
+        var waiting = await PageMessages.EnqueuedEmailAsync(engine);
         var kind = action.EndsWith("retry", StringComparison.Ordinal) ? BulkOperationKind.Retry : BulkOperationKind.Cancel;
         SignInAs(role);
         var dialogs = Render<MudDialogProvider>();

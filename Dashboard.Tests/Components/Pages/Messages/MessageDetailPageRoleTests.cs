@@ -23,15 +23,7 @@ public sealed class MessageDetailPageRoleTests : MudBlazorTestContext, IAsyncLif
 
     public async Task InitializeAsync()
     {
-        engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Providers:sim-email:Type"] = "simulated",
-            ["Providers:sim-email:Channel"] = "email",
-            ["Providers:sim-email:DeliveryDelayMs"] = "0",
-            ["Providers:sim-sms:Type"] = "simulated",
-            ["Providers:sim-sms:Channel"] = "sms",
-            ["Providers:sim-sms:PermanentFailureRate"] = "1",
-        });
+        engine = await EngineHost.CreateAsync(PageMessages.Providers());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageDetailsQuery>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageOperations>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageResender>());
@@ -51,9 +43,9 @@ public sealed class MessageDetailPageRoleTests : MudBlazorTestContext, IAsyncLif
     {
         var id = action switch
         {
-            "retry" => await UndeliverableSmsAsync(),
-            "cancel" => (await engine.SendAsync("""{"message":{"to":{"email":"ada@example.com"},"content":{"body":"hi"}}}""")).Single(),
-            _ => await DeliveredEmailAsync(),
+            "retry" => await PageMessages.UndeliverableSmsAsync(engine),
+            "cancel" => await PageMessages.EnqueuedEmailAsync(engine),
+            _ => await PageMessages.DeliveredEmailAsync(engine, "Hello"),
         };
         var before = await engine.MessageAsync(id);
         var historyBefore = (await engine.HistoryAsync(id)).Count;
@@ -103,21 +95,5 @@ public sealed class MessageDetailPageRoleTests : MudBlazorTestContext, IAsyncLif
         }
 
         Refusal.AssertShown(Services.GetRequiredService<ISnackbar>(), refused: !allowed);
-    }
-
-    private async Task<string> DeliveredEmailAsync()
-    {
-        var id = (await engine.SendAsync("""{"message":{"to":{"email":"ada@example.com"},"content":{"title":"Hi","body":"Hello"}}}""")).Single();
-        await engine.RunSendJobAsync(id);
-        Assert.Equal(MessageStatus.Delivered, (await engine.MessageAsync(id)).Status);
-        return id;
-    }
-
-    private async Task<string> UndeliverableSmsAsync()
-    {
-        var id = (await engine.SendAsync("""{"message":{"to":{"phone_number":"+14155550123"},"content":{"body":"code 1234"},"routing":{"method":"single","channels":["sms"]}}}""")).Single();
-        await engine.RunSendJobAsync(id);
-        Assert.Equal(MessageStatus.Undeliverable, (await engine.MessageAsync(id)).Status);
-        return id;
     }
 }
