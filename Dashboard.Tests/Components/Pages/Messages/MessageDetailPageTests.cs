@@ -19,16 +19,7 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Providers:sim-email:Type"] = "simulated",
-            ["Providers:sim-email:Channel"] = "email",
-            ["Providers:sim-email:DeliveryDelayMs"] = "0",
-            // Every SMS attempt is refused as a rejected recipient would be: an UNDELIVERABLE message on demand.
-            ["Providers:sim-sms:Type"] = "simulated",
-            ["Providers:sim-sms:Channel"] = "sms",
-            ["Providers:sim-sms:PermanentFailureRate"] = "1",
-        });
+        engine = await EngineHost.CreateAsync(PageMessages.Providers());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageDetailsQuery>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageOperations>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageResender>());
@@ -147,7 +138,7 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
     [Fact]
     public async Task Cancel_AfterConfirmation_CancelsEnqueuedMessageAndShowsIt()
     {
-        var id = (await engine.SendAsync("""{"message":{"to":{"email":"ada@example.com"},"content":{"body":"hi"}}}""")).Single();
+        var id = await PageMessages.EnqueuedEmailAsync(engine);
         var dialogs = Render<MudDialogProvider>();
         var page = RenderLoaded(id);
         Assert.True(page.Find("[data-testid=retry]").HasAttribute("disabled"));
@@ -185,7 +176,7 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
     [Fact]
     public async Task Page_RefreshesItself_WhileMessageIsNotSettled()
     {
-        var id = (await engine.SendAsync("""{"message":{"to":{"email":"ada@example.com"},"content":{"body":"hi"}}}""")).Single();
+        var id = await PageMessages.EnqueuedEmailAsync(engine);
         var page = RenderLoaded(id);
         Assert.Equal("ENQUEUED", page.Find("[data-testid=status]").TextContent.Trim());
 
@@ -209,23 +200,7 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
         await yes.ClickAsync(new());
     }
 
-    private async Task<string> DeliveredEmailAsync(string body)
-    {
-        var json = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            message = new { to = new { email = "ada@example.com" }, content = new { title = "Greetings", body } },
-        });
-        var id = (await engine.SendAsync(json)).Single();
-        await engine.RunSendJobAsync(id);
-        Assert.Equal(MessageStatus.Delivered, (await engine.MessageAsync(id)).Status);
-        return id;
-    }
+    private Task<string> DeliveredEmailAsync(string body) => PageMessages.DeliveredEmailAsync(engine, body);
 
-    private async Task<string> UndeliverableSmsAsync()
-    {
-        var id = (await engine.SendAsync("""{"message":{"to":{"phone_number":"+14155550123"},"content":{"body":"code 1234"},"routing":{"method":"single","channels":["sms"]}}}""")).Single();
-        await engine.RunSendJobAsync(id);
-        Assert.Equal(MessageStatus.Undeliverable, (await engine.MessageAsync(id)).Status);
-        return id;
-    }
+    private Task<string> UndeliverableSmsAsync() => PageMessages.UndeliverableSmsAsync(engine);
 }
