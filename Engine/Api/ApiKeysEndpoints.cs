@@ -31,12 +31,12 @@ public static class ApiKeysEndpoints
                 if (body is not JsonObject root || root["name"] is not JsonValue nameValue
                     || !nameValue.TryGetValue<string>(out var name) || string.IsNullOrWhiteSpace(name) || name.Length > 200)
                 {
-                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "'name' must be a string of 1 to 200 characters.", "name");
+                    return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "'name' must be a string of 1 to 200 characters.", "name");
                 }
 
                 if (root["scopes"] is not JsonArray array || array.Any(s => s is not JsonValue v || !v.TryGetValue<string>(out _)))
                 {
-                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request",
+                    return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request",
                         $"'scopes' must be an array of scope names ({string.Join(", ", ApiScopes.All)}).", "scopes");
                 }
 
@@ -48,7 +48,7 @@ public static class ApiKeysEndpoints
                 }
                 catch (ArgumentException ex)
                 {
-                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", ex.Message.Split(" (Parameter")[0], "scopes");
+                    return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", ex.Message.Split(" (Parameter")[0], "scopes");
                 }
             })
             .WithName("CreateApiKey")
@@ -59,7 +59,7 @@ public static class ApiKeysEndpoints
         keys.MapDelete("/{id:guid}", async (Guid id, ApiKeyService service, CancellationToken cancellationToken) =>
                 await service.RevokeAsync(id, cancellationToken)
                     ? Results.NoContent()
-                    : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No active API key with id '{id}'."))
+                    : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No active API key with id '{id}'."))
             .WithName("RevokeApiKey")
             .Produces(StatusCodes.Status204NoContent)
             .Produces<ApiError>(StatusCodes.Status404NotFound);

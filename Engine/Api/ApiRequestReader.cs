@@ -16,7 +16,7 @@ public static class ApiRequestReader
         if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
             && mediaType?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_content_type",
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_content_type",
                 $"Send the body as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').", "Content-Type"));
         }
 
@@ -32,7 +32,7 @@ public static class ApiRequestReader
 
         if (bytes is null)
         {
-            return (null, Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.", "body"));
+            return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {maxBytes / 1024} KB.", "body"));
         }
 
         try
@@ -41,9 +41,7 @@ public static class ApiRequestReader
         }
         catch (JsonBodyException invalid)
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_json", invalid.Message, invalid.Field));
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", invalid.Message, invalid.Field));
         }
     }
-
-    public static IResult Error(int status, string type, string message, string? field = null) => ApiError.Result(status, type, message, field);
 }

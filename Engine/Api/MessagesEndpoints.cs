@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tracking;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Api;
 
@@ -24,7 +25,7 @@ public static class MessagesEndpoints
                 {
                     if (!MessageStatusNames.TryParseStatus(value, out var status))
                     {
-                        return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", $"Unknown status '{value}'.", "status");
+                        return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", $"Unknown status '{value}'.", "status");
                     }
 
                     statuses.Add(status);
@@ -33,7 +34,7 @@ public static class MessagesEndpoints
                 MessageCursor? cursor = null;
                 if (!string.IsNullOrEmpty(query["cursor"]) && !MessageCursor.TryDecode(query["cursor"], out cursor))
                 {
-                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The cursor is not one this API returned.", "cursor");
+                    return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "The cursor is not one this API returned.", "cursor");
                 }
 
                 DateTimeOffset? enqueuedAfter = null;
@@ -41,7 +42,7 @@ public static class MessagesEndpoints
                 {
                     if (!TryParseTime(query["enqueued_after"]!, out var after))
                     {
-                        return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request",
+                        return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request",
                             "enqueued_after must be epoch milliseconds or an ISO 8601 time.", "enqueued_after");
                     }
 
@@ -51,7 +52,7 @@ public static class MessagesEndpoints
                 var limit = 50;
                 if (!string.IsNullOrEmpty(query["limit"]) && (!int.TryParse(query["limit"], out limit) || limit < 1 || limit > MessageQueries.MaxPageSize))
                 {
-                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", $"limit must be 1 to {MessageQueries.MaxPageSize}.", "limit");
+                    return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", $"limit must be 1 to {MessageQueries.MaxPageSize}.", "limit");
                 }
 
                 var filter = new MessageFilter
@@ -146,7 +147,7 @@ public static class MessagesEndpoints
     }
 
     private static IResult NotFound(string id) =>
-        ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No message with id '{id}'.");
+        ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No message with id '{id}'.");
 
     private static IEnumerable<string> Split(Microsoft.Extensions.Primitives.StringValues values) =>
         values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

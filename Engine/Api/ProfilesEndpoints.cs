@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Api;
 
@@ -17,7 +18,7 @@ public static class ProfilesEndpoints
         profiles.MapGet("/{userId}", async (string userId, ProfileService service, CancellationToken cancellationToken) =>
                 await service.GetAsync(userId, cancellationToken) is { } profile
                     ? TypedResults.Ok(new ProfileResponse(profile, null))
-                    : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
+                    : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
             .WithName("GetProfile")
             .Produces<ProfileResponse>();
 
@@ -36,7 +37,7 @@ public static class ProfilesEndpoints
         profiles.MapDelete("/{userId}", async (string userId, ProfileService service, CancellationToken cancellationToken) =>
                 await service.DeleteAsync(userId, cancellationToken)
                     ? TypedResults.NoContent()
-                    : ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
+                    : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No profile for user '{userId}'."))
             .WithName("DeleteProfile")
             .Produces(StatusCodes.Status204NoContent);
 
@@ -47,7 +48,7 @@ public static class ProfilesEndpoints
     {
         if (string.IsNullOrWhiteSpace(userId) || userId.Length > 256)
         {
-            return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The user id must be 1 to 256 characters.", "user_id");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "The user id must be 1 to 256 characters.", "user_id");
         }
 
         var (body, error) = await ApiRequestReader.ReadJsonAsync(request);
@@ -58,7 +59,7 @@ public static class ProfilesEndpoints
 
         if (body is not JsonObject root || root["profile"] is not JsonObject profile)
         {
-            return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "The body must be {\"profile\": {...}}.", "profile");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "The body must be {\"profile\": {...}}.", "profile");
         }
 
         ProfileService.Validate(profile, "profile"); // throws RequestValidationException, answered by ApiExceptionMiddleware

@@ -8,6 +8,7 @@ using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Validation;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.Api;
 
@@ -100,7 +101,7 @@ public static class TemplatesEndpoints
 
                 if (body is not JsonObject root || root["data"] is not (null or JsonObject) || root["profile"] is not (null or JsonObject))
                 {
-                    return ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request",
+                    return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request",
                         "The body must be {\"data\": {...}, \"profile\": {...}, \"version\": \"draft\" | \"published\" | number}; data and profile are objects.", "body");
                 }
 
@@ -143,14 +144,14 @@ public static class TemplatesEndpoints
                 return (found.Template.LatestVersion, found.Content, null);
             case JsonValue p when p.GetValueKind() == JsonValueKind.String && p.GetValue<string>() == "published":
                 return found.Published is null
-                    ? (null, null, ApiRequestReader.Error(StatusCodes.Status409Conflict, "unpublished", $"Template '{found.Template.Alias}' has no published version.", "version"))
+                    ? (null, null, ApiError.Result(StatusCodes.Status409Conflict, "unpublished", $"Template '{found.Template.Alias}' has no published version.", "version"))
                     : (found.Template.PublishedVersion, found.Published, null);
             case JsonValue n when n.TryGetValue<int>(out var number):
                 return await catalog.FindVersionAsync(found.Template.Id, number, cancellationToken) is { } pinned
                     ? (number, pinned.Content, null)
-                    : (null, null, ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"Template '{found.Template.Alias}' has no version {number}.", "version"));
+                    : (null, null, ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"Template '{found.Template.Alias}' has no version {number}.", "version"));
             default:
-                return (null, null, ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "'version' must be \"draft\", \"published\" or a version number.", "version"));
+                return (null, null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "'version' must be \"draft\", \"published\" or a version number.", "version"));
         }
     }
 
@@ -175,7 +176,7 @@ public static class TemplatesEndpoints
     private static IResult Refused(RequestValidationException invalid) => ApiErrorMapping.ToResult(invalid);
 
     private static IResult NotFound(string id) =>
-        ApiRequestReader.Error(StatusCodes.Status404NotFound, "not_found", $"No template with id or alias '{id}'.");
+        ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No template with id or alias '{id}'.");
 
     private static IResult RenderError(TemplateRenderException error) => TypedResults.UnprocessableEntity(TemplateErrorResponse.From(error));
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Tracking;
+using NotificationOps.Engine.Http;
 
 namespace NotificationOps.Engine.RateLimiting;
 
@@ -103,7 +104,7 @@ public static class RateLimitingExtensions
         var path = context.Request.Path;
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/webhooks"))
         {
-            await ApiRequestReader.Error(StatusCodes.Status429TooManyRequests, "rate_limited",
+            await ApiError.Result(StatusCodes.Status429TooManyRequests, "rate_limited",
                 "Too many requests; retry after the number of seconds in Retry-After.").ExecuteAsync(context);
             return;
         }

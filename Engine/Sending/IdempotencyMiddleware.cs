@@ -36,7 +36,7 @@ public sealed class IdempotencyMiddleware(
 
         if (key.Length > 255)
         {
-            await ApiRequestReader.Error(StatusCodes.Status400BadRequest, "invalid_request", "Idempotency-Key is longer than 255 characters.", HeaderName)
+            await ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "Idempotency-Key is longer than 255 characters.", HeaderName)
                 .ExecuteAsync(context);
             return;
         }
@@ -146,7 +146,7 @@ public sealed class IdempotencyMiddleware(
     {
         if (record.RequestHash != hash)
         {
-            await ApiRequestReader.Error(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
+            await ApiError.Result(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
                 "This Idempotency-Key was used with a different request body; use a new key for a different request.", HeaderName).ExecuteAsync(context);
             return;
         }
@@ -156,7 +156,7 @@ public sealed class IdempotencyMiddleware(
             // Come back when the lease runs out at the latest: by then the first request has answered or died.
             var wait = record.LeaseUntil is { } until ? Math.Ceiling((until - now).TotalSeconds) : 1;
             context.Response.Headers.RetryAfter = Math.Max(1, wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ApiRequestReader.Error(StatusCodes.Status409Conflict, "idempotency_in_progress",
+            await ApiError.Result(StatusCodes.Status409Conflict, "idempotency_in_progress",
                 "A request with this Idempotency-Key is still being processed; retry shortly.", HeaderName).ExecuteAsync(context);
             return;
         }

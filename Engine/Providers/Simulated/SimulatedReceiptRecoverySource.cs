@@ -14,6 +14,7 @@ namespace NotificationOps.Engine.Providers.Simulated;
 public sealed class SimulatedReceiptRecoverySource(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     IBackgroundJobClient jobs,
+    IWriteTransactions writes,
     IOptions<DeliveryOptions> options,
     TimeProvider time) : IRecoverySource
 {
@@ -39,7 +40,12 @@ public sealed class SimulatedReceiptRecoverySource(
 
         var ids = due.Select(r => r.Id).ToList();
         var until = now + options.Value.Lease;
-        await db.SimulatedReceipts.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until), cancellationToken);
+        await using (var transaction = await writes.BeginAsync(db, cancellationToken))
+        {
+            await db.SimulatedReceipts.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         foreach (var receipt in due)
         {
             jobs.Enqueue<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(receipt.MessageId, receipt.ProviderMessageId, CancellationToken.None));

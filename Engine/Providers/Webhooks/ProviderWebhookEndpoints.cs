@@ -26,18 +26,18 @@ public static class ProviderWebhookEndpoints
     {
         if (!processor.Supports(provider))
         {
-            return Error(StatusCodes.Status404NotFound, "not_found", $"No webhook for provider '{provider}'.");
+            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No webhook for provider '{provider}'.");
         }
 
         if (await RequestBodyReader.ReadLimitedAsync(context.Request, MaxBodyBytes) is not { } bytes)
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {MaxBodyBytes / 1024} KB.", "body");
+            return ApiError.Result(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body is larger than {MaxBodyBytes / 1024} KB.", "body");
         }
 
         // Decoding would quietly turn bad bytes into U+FFFD and store them; providers post UTF-8.
         if (!Utf8.IsValid(bytes))
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_json", "The body is not valid UTF-8.", "body");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", "The body is not valid UTF-8.", "body");
         }
 
         var request = new WebhookRequest(
@@ -51,11 +51,10 @@ public static class ProviderWebhookEndpoints
         return outcome.StatusCode switch
         {
             < 400 => Results.Text(outcome.Message, "text/plain", statusCode: outcome.StatusCode),
-            StatusCodes.Status401Unauthorized => Error(outcome.StatusCode, "unauthorized", outcome.Message),
-            StatusCodes.Status404NotFound => Error(outcome.StatusCode, "not_found", outcome.Message),
-            _ => Error(outcome.StatusCode, "invalid_request", outcome.Message, outcome.Field),
+            StatusCodes.Status401Unauthorized => ApiError.Result(outcome.StatusCode, "unauthorized", outcome.Message),
+            StatusCodes.Status404NotFound => ApiError.Result(outcome.StatusCode, "not_found", outcome.Message),
+            _ => ApiError.Result(outcome.StatusCode, "invalid_request", outcome.Message, outcome.Field),
         };
     }
 
-    private static IResult Error(int status, string type, string message, string? field = null) => ApiError.Result(status, type, message, field);
 }
