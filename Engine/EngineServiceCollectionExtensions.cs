@@ -45,17 +45,7 @@ public static class EngineServiceCollectionExtensions
         // all read the store, and none of them may do so before its schema is current.
         services.AddHostedService<EngineInitializer>();
 
-        var connectionString = SqliteConnectionStrings.Normalise(
-            builder.Configuration.GetConnectionString(PersistenceOptions.ConnectionStringName),
-            builder.Environment.ContentRootPath);
-        // Pooled: creating a DbContext costs more than the short queries the pipeline runs with it.
-        services.AddPooledDbContextFactory<NotificationsDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext());
-        services.AddScoped<DatabaseInitializer>();
-        services.AddSingleton<IWriteTransactions, SqliteWriteTransactions>();
-        services.AddHostedService<WalCheckpointer>();
+        var database = builder.AddNotificationPersistence();
 
         // Cookies and stored provider secrets are protected with keys kept in our own store, so they survive
         // restarts and move with the database; a configured certificate encrypts those keys at rest.
@@ -111,7 +101,7 @@ public static class EngineServiceCollectionExtensions
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
         });
 
-        services.AddNotificationJobs(builder.Configuration);
+        services.AddNotificationJobs(builder.Configuration, database);
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

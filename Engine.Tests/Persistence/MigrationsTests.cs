@@ -10,17 +10,41 @@ public sealed class MigrationsTests
     [Fact]
     public async Task Model_HasNoPendingChanges_AgainstMigrations()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.CreateContext();
 
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The model differs from the migrations: run 'dotnet ef migrations add <Name> --project Engine --startup-project Engine --output-dir Persistence/Migrations'.");
+            "The model differs from the SQLite migrations: run 'scripts/add-migration.sh <Name>' (it adds one for each provider).");
+    }
+
+    [Fact]
+    public void Model_HasNoPendingChanges_AgainstPostgreSqlMigrations()
+    {
+        // Comparing the model with the snapshot needs no server.
+        using var db = PostgreSqlMigrationsContext.Create("Host=localhost;Database=model_check");
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model differs from the PostgreSQL migrations: run 'scripts/add-migration.sh <Name>' (it adds one for each provider).");
+    }
+
+    [Fact]
+    public async Task Initializer_AppliesEveryMigration_OnTheRunsProvider()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await new DatabaseInitializer(db, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
+        await using var migrations = database.Provider == DatabaseProvider.PostgreSql
+            ? PostgreSqlMigrationsContext.Create(database.ConnectionString)
+            : database.CreateContext();
+
+        Assert.Empty(await migrations.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await migrations.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]
     public async Task Initializer_AppliesEveryMigration_AndTurnsOnWal()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.CreateContext();
         await new DatabaseInitializer(db, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
 

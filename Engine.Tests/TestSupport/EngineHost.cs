@@ -43,6 +43,7 @@ public sealed class EngineHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Notifications"] = database.ConnectionString,
+            ["Database:Provider"] = database.ProviderSetting,
             ["Jobs:ServerEnabled"] = "false",
             ["Delivery:AttemptTimeoutSeconds"] = "2",
         });

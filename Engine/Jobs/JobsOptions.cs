@@ -21,6 +21,17 @@ public sealed class JobsOptions
     /// <summary>The recovery sweep's schedule as a Hangfire cron expression with a seconds field.</summary>
     public string RecoverySweepCron => RecoverySweepSeconds >= 60 ? "0 * * * * *" : $"*/{RecoverySweepSeconds} * * * * *";
 
+    public const string MemoryStorage = "memory";
+
+    public const string PostgreSqlStorage = "postgresql";
+
+    /// <summary>
+    /// Where Hangfire keeps its queues: <c>memory</c> (lost on restart; the recovery sweep re-enqueues from the
+    /// database) or <c>postgresql</c> (the store's PostgreSQL database, schema <c>hangfire</c>; shared by every
+    /// instance). Empty: <c>postgresql</c> when <c>Database:Provider</c> is postgresql, else <c>memory</c>.
+    /// </summary>
+    public string? Storage { get; set; }
+
     /// <summary>Turns the job server off, e.g. for a read-only dashboard instance.</summary>
     public bool ServerEnabled { get; set; } = true;
 }

@@ -2,11 +2,13 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Sending;
 
 namespace NotificationOps.Engine.Jobs;
@@ -14,21 +16,34 @@ namespace NotificationOps.Engine.Jobs;
 /// <summary>Hangfire in this process. The storage is chosen here and nowhere else.</summary>
 public static class JobsServiceCollectionExtensions
 {
-    public static IServiceCollection AddNotificationJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNotificationJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider database)
     {
+        var storage = JobStorageSelection.Read(configuration, database);
         services.AddOptions<JobsOptions>()
             .BindConfiguration(JobsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // Hangfire.InMemory until a SQLite job storage is served by our registry (DESIGN.md, Jobs). Nothing is
-        // lost with it: every pending send is a row in our database and RecoverySweepJob re-enqueues it.
-        // The instance is registered per host (not only through the static JobStorage.Current) so two hosts
-        // in one process, as in tests, never share a queue.
-        services.TryAddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions
+        // The instance is registered per host (not only through the static JobStorage.Current) so two hosts in one
+        // process, as in tests, never share a queue. With memory nothing is lost either: every pending send is a row
+        // in our database and RecoverySweepJob re-enqueues it. PostgreSQL's is shared by every instance on the database.
+        if (storage == JobStorageKind.PostgreSql)
         {
-            MaxExpirationTime = TimeSpan.FromHours(6),
-        }));
+            services.TryAddSingleton<JobStorage>(provider =>
+            {
+                using var db = provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext();
+                return PostgreSqlJobStorage.Create(db.Database.GetConnectionString()!);
+            });
+        }
+        else
+        {
+            services.TryAddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions
+            {
+                MaxExpirationTime = TimeSpan.FromHours(6),
+            }));
+        }
+
+        services.AddSingleton(new JobStorageChoice(storage));
 
         // The retry filter reads this host's clock, so it is this host's, not one of Hangfire's process-wide
         // GlobalJobFilters: Hangfire's server and clients take their filters from this provider (registered

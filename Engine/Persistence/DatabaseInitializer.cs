@@ -3,18 +3,24 @@ using Microsoft.Extensions.Logging;
 
 namespace NotificationOps.Engine.Persistence;
 
-/// <summary>Brings the database to the current schema at start-up and switches it to WAL.</summary>
+/// <summary>
+/// Brings the database to the current schema at start-up (each provider with its own migrations set) and, on SQLite,
+/// switches it to WAL. Runs under <see cref="StartupLock"/>, so instances starting together migrate once.
+/// </summary>
 public sealed class DatabaseInitializer(NotificationsDbContext db, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        var dialect = SqlDialects.For(db);
+        if (dialect.Provider == DatabaseProvider.PostgreSql)
         {
-            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await using var migrations = PostgreSqlMigrationsContext.Create(db.Database.GetConnectionString()!);
+            await MigrateAsync(migrations, cancellationToken);
+            // Several instances may share this database: a lease left in it may be a live instance's, and expires by itself.
+            return;
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateAsync(db, cancellationToken);
 
         // journal_mode is stored in the file, so one statement here covers every later connection.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
@@ -30,5 +36,16 @@ public sealed class DatabaseInitializer(NotificationsDbContext db, ILogger<Datab
         {
             logger.LogWarning("Released {Count} lease(s) left by a previous process", released);
         }
+    }
+
+    private async Task MigrateAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        }
+
+        await context.Database.MigrateAsync(cancellationToken);
     }
 }

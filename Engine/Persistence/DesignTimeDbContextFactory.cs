@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace NotificationOps.Engine.Persistence;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the dashboard.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite model without starting the dashboard.</summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
 {
     public NotificationsDbContext CreateDbContext(string[] args)

@@ -45,6 +45,7 @@ public static class ModelRowUpdater
             ?? throw new InvalidOperationException("Rows are updated only inside the caller's transaction.");
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var columns = values.Select(v => Property(entity, v.Property)).ToList();
+        var dialect = SqlDialects.For(db);
         var done = 0;
         while (done < rows.Count)
         {
@@ -54,8 +55,8 @@ public static class ModelRowUpdater
             command.Transaction = transaction;
             command.CommandText =
                 $"WITH v({string.Join(", ", values.Select(v => $"\"{v.Alias}\""))}) AS (VALUES " +
-                string.Join(", ", Enumerable.Range(0, size).Select(r => $"({string.Join(", ", values.Select((_, i) => $"@v{r}_{i}"))})")) +
-                $") UPDATE \"{entity.GetTableName()}\" AS t SET {set} FROM v WHERE {where} RETURNING \"{returning}\"";
+                string.Join(", ", Enumerable.Range(0, size).Select(r => $"({string.Join(", ", values.Select((_, i) => dialect.ValuesCell(columns[i], $"@v{r}_{i}")))})")) +
+                $") UPDATE \"{entity.GetTableName()}\" AS t SET {set} FROM v WHERE {where} RETURNING {dialect.Returning("t", returning)}";
             foreach (var (name, property, value) in shared)
             {
                 Add(command, $"@{name}", Convert(Property(entity, property), value));

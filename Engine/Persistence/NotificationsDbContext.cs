@@ -17,10 +17,23 @@ using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Persistence;
 
-/// <summary>The one store of NotificationOps: messages, users, API keys and the data-protection key ring.</summary>
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options)
-    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one store of NotificationOps: messages, users, API keys and the data-protection key ring. Its migrations are
+/// SQLite's (Persistence/Migrations); PostgreSQL's belong to <see cref="PostgreSqlMigrationsContext"/>, the same model
+/// under another type so that each provider has its own migrations set in this assembly.
+/// </summary>
+public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public NotificationsDbContext(DbContextOptions<NotificationsDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected NotificationsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

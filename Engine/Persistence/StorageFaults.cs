@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace NotificationOps.Engine.Persistence;
 
@@ -22,9 +23,23 @@ public static class StorageFaults
                     return true;
                 case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is Busy or Locked or ReadOnly or IoError or Full or CantOpen:
                     return true;
+                case PostgresException postgres when IsUnavailable(postgres.SqlState):
+                    return true;
+                case NpgsqlException and not PostgresException:
+                    // No answer from the server at all: refused, reset, timed out.
+                    return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// PostgreSQL's classes for a server that cannot take the work now: 08 connection, 53 insufficient resources (disk
+    /// full, out of memory, too many connections), 57P operator intervention (shutting down, starting up), 55P03 a lock
+    /// not granted in time, 25006 a read-only server (a standby).
+    /// </summary>
+    private static bool IsUnavailable(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+        || state.StartsWith("57P", StringComparison.Ordinal) || state is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.ReadOnlySqlTransaction;
 }

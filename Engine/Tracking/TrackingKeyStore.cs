@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Persistence;
@@ -55,7 +54,7 @@ public sealed class TrackingKeyStore(IDbContextFactory<NotificationsDbContext> d
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (SqlDialects.For(db).IsUniqueViolation(ex))
         {
             // Another instance on the same database created it first: theirs is the key.
             db.ChangeTracker.Clear();
