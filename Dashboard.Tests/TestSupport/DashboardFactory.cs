@@ -4,7 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace NotificationOps.Dashboard.Tests.TestSupport;
 
-/// <summary>The real app in-process on a temporary SQLite file, with a bootstrap admin and API key.</summary>
+/// <summary>
+/// The real app in-process on a temporary SQLite file, with a bootstrap admin and API key. When the run targets
+/// PostgreSQL (<c>NOPS_TEST_PROVIDER=postgresql</c> and the cluster in <c>NOPS_TEST_POSTGRES</c>, as ./test.sh's second
+/// pass sets them) it runs on a new PostgreSQL database instead, which the app creates at start as a user's would be,
+/// with Hangfire's PostgreSQL job storage in it.
+/// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.com";
@@ -23,7 +28,16 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Notifications", $"Data Source={databasePath}");
+        if (TestPostgres.IsSelected)
+        {
+            builder.UseSetting("Database:Provider", "postgresql");
+            builder.UseSetting("ConnectionStrings:Notifications", PostgresDatabase);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Notifications", $"Data Source={databasePath}");
+        }
+
         builder.UseSetting("Jobs:WorkerCount", "2");
         if (Bootstrap)
         {
@@ -44,6 +58,13 @@ public class DashboardFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (TestPostgres.IsSelected)
+        {
+            await TestPostgres.DropDatabaseAsync(PostgresDatabase);
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
@@ -52,4 +73,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>This factory's database on the cluster, named after the SQLite file it replaces.</summary>
+    private string PostgresDatabase => TestPostgres.WithDatabase("nops_app_" + Path.GetFileNameWithoutExtension(databasePath));
 }

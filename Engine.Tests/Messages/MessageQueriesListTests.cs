@@ -122,7 +122,7 @@ public sealed class MessageQueriesListTests(SeededMessages seeded) : IClassFixtu
     [Fact]
     public async Task ListAsync_RunsTheConnectionPragmas_OnTheConnectionItOpens()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         await new MessageQueries(database.Factory).ListAsync(new MessageFilter(), null, 10);

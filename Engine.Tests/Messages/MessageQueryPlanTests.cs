@@ -18,7 +18,7 @@ public sealed partial class MessageQueryPlanTests
     [MemberData(nameof(Combinations))]
     public async Task PageSql_UsesAnIndex_ForEveryFilterCombination(string combination)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var filter = MessageFilterCombinations.Parse(combination, DateTimeOffset.UtcNow);
 
         var firstPage = await ExplainAsync(database.ConnectionString, MessageQueries.PageSql(filter, null, 50));
@@ -36,7 +36,7 @@ public sealed partial class MessageQueryPlanTests
     [Fact]
     public async Task PageSql_PicksARecipientPrefixPageFromTheCoveringIndex_BeforeReadingRows()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
         var plan = await ExplainAsync(database.ConnectionString, MessageQueries.PageSql(new MessageFilter { RecipientPrefix = "user42" }, null, 50));
 
@@ -48,7 +48,7 @@ public sealed partial class MessageQueryPlanTests
     [Fact]
     public async Task PageSql_ReadsTwoStatusesAsOneTimeOrderedRangeEach_NotByWalkingTheTimeIndex()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
         var plan = await ExplainAsync(database.ConnectionString, MessageQueries.PageSql(new MessageFilter { Statuses = [MessageStatus.Unroutable, MessageStatus.Canceled] }, null, 50));
 

@@ -12,7 +12,7 @@ public sealed class WalCheckpointerTests
     [Fact]
     public async Task CopiesTheLogIntoTheDatabaseInTheBackground_AndTruncatesItOnStop()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
         // The rows are written on a connection of the test's own, outside the pool (which other tests clear) and
         // kept open throughout, with commit-time checkpoints off: so neither a commit nor the close of the last

@@ -12,7 +12,7 @@ public sealed class WriteTransactionTests
     [Fact]
     public async Task SecondWriter_WaitsForTheFirstsCommit_AndThenSeesItsRows()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var first = database.CreateContext();
         await using var second = database.CreateContext();
 
@@ -43,7 +43,7 @@ public sealed class WriteTransactionTests
     [Fact]
     public async Task DisposingWithoutCommit_RollsBack_AndLetsTheNextWriterIn()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using (var db = database.CreateContext())
         {
             await using var abandoned = await writes.BeginAsync(db);
@@ -61,8 +61,8 @@ public sealed class WriteTransactionTests
     [Fact]
     public async Task WritersOfDifferentDatabases_DoNotWaitForEachOther()
     {
-        await using var one = await TestDatabase.CreateAsync();
-        await using var two = await TestDatabase.CreateAsync();
+        await using var one = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var two = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var a = one.CreateContext();
         await using var b = two.CreateContext();
 

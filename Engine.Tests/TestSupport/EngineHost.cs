@@ -30,9 +30,11 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<EngineHost> CreateAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    /// <summary>On <paramref name="provider"/>, or on the provider this test run targets.</summary>
+    public static async Task<EngineHost> CreateAsync(
+        IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null, DatabaseProvider? provider = null)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = provider is { } chosen ? await TestDatabase.CreateAsync(chosen) : await TestDatabase.CreateAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -44,6 +46,8 @@ public sealed class EngineHost : IAsyncDisposable
         {
             ["ConnectionStrings:Notifications"] = database.ConnectionString,
             ["Database:Provider"] = database.ProviderSetting,
+            // No job server here: the test runs the jobs itself, and enqueued ones only need somewhere to go.
+            ["Jobs:Storage"] = "memory",
             ["Jobs:ServerEnabled"] = "false",
             ["Delivery:AttemptTimeoutSeconds"] = "2",
         });

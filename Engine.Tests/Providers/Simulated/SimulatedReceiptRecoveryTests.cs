@@ -98,7 +98,8 @@ public sealed class SimulatedReceiptRecoveryTests
     [Fact]
     public async Task DatabaseInitializer_ReleasesReceiptLeases_LeftByADeadProcess()
     {
-        await using var engine = await EngineHost.CreateAsync(SendJobTests.Simulated(deliveryDelayMs: 1000));
+        // SQLite only: one process per file, so a starting one knows every lease is a dead process's.
+        await using var engine = await EngineHost.CreateAsync(SendJobTests.Simulated(deliveryDelayMs: 1000), provider: DatabaseProvider.Sqlite);
         var id = (await engine.SendAsync(EmailSend)).Single();
         await engine.RunSendJobAsync(id);
         await using var db = engine.CreateContext();

@@ -40,17 +40,22 @@ public sealed class SimulatedReceiptRecoverySource(
 
         var ids = due.Select(r => r.Id).ToList();
         var until = now + options.Value.Lease;
+        HashSet<long> taken;
         await using (var transaction = await writes.BeginAsync(db, cancellationToken))
         {
-            await db.SimulatedReceipts.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until), cancellationToken);
+            // Guarded: another instance's sweep may have leased some of them since the read; only the rows this
+            // update took (still free, now carrying this sweep's expiry) are enqueued here.
+            await db.SimulatedReceipts.Where(r => ids.Contains(r.Id) && (r.LeaseUntil == null || r.LeaseUntil <= now))
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until), cancellationToken);
+            taken = (await db.SimulatedReceipts.Where(r => ids.Contains(r.Id) && r.LeaseUntil == until).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
             await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var receipt in due)
+        foreach (var receipt in due.Where(r => taken.Contains(r.Id)))
         {
             jobs.Enqueue<SimulatedReceiptJob>(JobQueues.Send, job => job.RunAsync(receipt.MessageId, receipt.ProviderMessageId, CancellationToken.None));
         }
 
-        return due.Count;
+        return taken.Count;
     }
 }
