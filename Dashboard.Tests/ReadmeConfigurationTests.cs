@@ -1,6 +1,7 @@
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Security;
@@ -17,6 +18,7 @@ public sealed class ReadmeConfigurationTests
 {
     public static TheoryData<Type, string> OptionsTypes => new()
     {
+        { typeof(DatabaseOptions), DatabaseOptions.SectionName },
         { typeof(BootstrapOptions), BootstrapOptions.SectionName },
         { typeof(JobsOptions), JobsOptions.SectionName },
         { typeof(DeliveryOptions), DeliveryOptions.SectionName },

@@ -8,9 +8,17 @@ namespace NotificationOps.Engine.Templates;
 /// The pipeline's view of templates: which version of a template is published (asked at intake, cached until a
 /// template changes) and the content of a version (versions never change, so kept once read).
 /// </summary>
-public sealed class TemplateCatalog(IDbContextFactory<NotificationsDbContext> dbFactory)
+public sealed class TemplateCatalog(IDbContextFactory<NotificationsDbContext> dbFactory, ISqlDialect dialect, TimeProvider time)
 {
     private const int MaxCached = 4096;
+
+    /// <summary>
+    /// On a database shared by several instances a publish on another instance cannot call <see cref="Invalidate"/>
+    /// here, so what is published is read again after this long.
+    /// </summary>
+    private static readonly TimeSpan SharedLifetime = TimeSpan.FromSeconds(5);
+
+    private long clearedAt = time.GetTimestamp();
 
     private readonly ConcurrentDictionary<string, PinnedTemplate?> published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string TemplateId, int Number), TemplateContent> versions = new();
@@ -19,6 +27,12 @@ public sealed class TemplateCatalog(IDbContextFactory<NotificationsDbContext> db
     public async Task<PinnedTemplate?> FindPublishedAsync(string idOrAlias, CancellationToken cancellationToken = default)
     {
         var key = idOrAlias.Trim();
+        if (dialect.SharedByInstances && time.GetElapsedTime(Interlocked.Read(ref clearedAt)) > SharedLifetime)
+        {
+            Interlocked.Exchange(ref clearedAt, time.GetTimestamp());
+            published.Clear();
+        }
+
         if (published.TryGetValue(key, out var known))
         {
             return known;
