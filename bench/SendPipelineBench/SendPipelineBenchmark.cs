@@ -28,13 +28,35 @@ public static class SendPipelineBenchmark
         var baseline = await RunBaselineAsync(Path.Combine(folder, "baseline.db"), messages, concurrency);
         Console.WriteLine($"baseline (bare endpoint, JSON parse + one raw INSERT): {baseline:0} requests/s");
 
-        var (accept, endToEnd, peakMb, cpuPerThousand) = await RunAppAsync(Path.Combine(folder, "app.db"), messages, concurrency);
-        Console.WriteLine($"NotificationOps accept:      {accept:0} requests/s ({accept / baseline:0.00} of baseline)");
-        Console.WriteLine($"NotificationOps end-to-end:  {endToEnd:0} messages/s accepted → DELIVERED ({endToEnd / baseline:0.00} of baseline)");
-        Console.WriteLine($"NotificationOps CPU:         {cpuPerThousand:0.00} s of app CPU per 1,000 messages (user + system; robust to a shared machine)");
-        Console.WriteLine($"NotificationOps peak memory: {peakMb:0} MB (VmHWM)");
+        var sqlite = Path.Combine(folder, "app.db");
+        var (accept, endToEnd, peakMb, cpuPerThousand) = await RunAppAsync(sqlite, [new Dictionary<string, string>()], () => SqliteDeliveredAsync(sqlite), messages, concurrency);
+        Report("SQLite + memory jobs", baseline, accept, endToEnd, cpuPerThousand, peakMb);
+
+        // PostgreSQL (NOPS_BENCH_POSTGRES: a server connection string, e.g. from scripts/postgres-cluster.sh), one
+        // instance and then two sharing the load, each on a fresh database with its Hangfire storage in it.
+        if (Environment.GetEnvironmentVariable("NOPS_BENCH_POSTGRES") is { Length: > 0 } server)
+        {
+            foreach (var instances in new[] { 1, 2 })
+            {
+                var database = PostgresBench.NewDatabase(server);
+                var settings = new Dictionary<string, string> { ["Database__Provider"] = "postgresql", ["ConnectionStrings__Notifications"] = database };
+                var result = await RunAppAsync(sqlite, Enumerable.Repeat(settings, instances).ToArray(), () => PostgresBench.DeliveredAsync(database), messages, concurrency);
+                Report($"PostgreSQL + PostgreSQL jobs, {instances} instance(s)", baseline, result.Accept, result.EndToEnd, result.CpuPerThousand, result.PeakMb);
+                await PostgresBench.DropAsync(server, database);
+            }
+        }
+
         Directory.Delete(folder, recursive: true);
         return 0;
+    }
+
+    private static void Report(string name, double baseline, double accept, double endToEnd, double cpuPerThousand, double peakMb)
+    {
+        Console.WriteLine($"NotificationOps ({name})");
+        Console.WriteLine($"  accept:      {accept:0} requests/s ({accept / baseline:0.00} of baseline)");
+        Console.WriteLine($"  end-to-end:  {endToEnd:0} messages/s accepted → DELIVERED ({endToEnd / baseline:0.00} of baseline)");
+        Console.WriteLine($"  CPU:         {cpuPerThousand:0.00} s of app CPU per 1,000 messages, all instances (user + system; robust to a shared machine)");
+        Console.WriteLine($"  peak memory: {peakMb:0} MB per instance, the largest (VmHWM)");
     }
 
     private static string Body(int i) =>
@@ -84,37 +106,60 @@ public static class SendPipelineBenchmark
         return messages / elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Accept, double EndToEnd, double PeakMb, double CpuPerThousand)> RunAppAsync(string database, int messages, int concurrency)
+    /// <summary>Runs <paramref name="instances"/> app processes (one settings set each) on one database and spreads the load over them.</summary>
+    private static async Task<(double Accept, double EndToEnd, double PeakMb, double CpuPerThousand)> RunAppAsync(
+        string database, IReadOnlyList<Dictionary<string, string>> instances, Func<Task<int>> delivered, int messages, int concurrency)
     {
-        await using var app = await DashboardProcess.StartAsync(database, new Dictionary<string, string>
+        var apps = new List<DashboardProcess>();
+        try
         {
-            ["Bootstrap__ApiKey"] = ApiKey,
-            ["Providers__simulated-email__DeliveryDelayMs"] = "0",
-        });
+            foreach (var settings in instances)
+            {
+                apps.Add(await DashboardProcess.StartAsync(database, new Dictionary<string, string>(settings)
+                {
+                    ["Bootstrap__ApiKey"] = ApiKey,
+                    ["Providers__simulated-email__DeliveryDelayMs"] = "0",
+                }));
+            }
 
-        // A freshly started .NET process runs unoptimised code while tiered compilation catches up; the warm-up
-        // (delivered too) is reported on its own as the cold figure, and the measurement is of the warm process.
-        var warmup = WarmupMessages(messages);
-        var cold = Stopwatch.StartNew();
-        var coldAccept = await LoadAsync(app.BaseAddress, warmup, concurrency);
-        if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
-        {
-            var cpuBefore = CpuSeconds(app.ProcessId);
-            var only = Stopwatch.StartNew();
-            await LoadAsync(app.BaseAddress, messages, concurrency);
-            var cpu = CpuSeconds(app.ProcessId) - cpuBefore;
-            return (messages / only.Elapsed.TotalSeconds, double.NaN, PeakMemoryMb(app.ProcessId), cpu * 1000 / messages);
+            // A freshly started .NET process runs unoptimised code while tiered compilation catches up; the warm-up
+            // (delivered too) is reported on its own as the cold figure, and the measurement is of the warm process.
+            var warmup = WarmupMessages(messages);
+            var cold = Stopwatch.StartNew();
+            var coldAccept = await LoadAllAsync(apps, warmup, concurrency);
+            if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
+            {
+                var cpuBefore = apps.Sum(a => CpuSeconds(a.ProcessId));
+                var only = await LoadAllAsync(apps, messages, concurrency);
+                var cpu = apps.Sum(a => CpuSeconds(a.ProcessId)) - cpuBefore;
+                return (messages / only.TotalSeconds, double.NaN, apps.Max(a => PeakMemoryMb(a.ProcessId)), cpu * 1000 / messages);
+            }
+
+            await WaitDeliveredAsync(delivered, warmup);
+            Console.WriteLine($"  warm-up (cold process): {warmup} messages, accept {warmup / coldAccept.TotalSeconds:0} requests/s, end-to-end {warmup / cold.Elapsed.TotalSeconds:0} messages/s");
+            var cpuStart = apps.Sum(a => CpuSeconds(a.ProcessId));
+            var stopwatch = Stopwatch.StartNew();
+            var acceptElapsed = await LoadAllAsync(apps, messages, concurrency);
+            Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
+            await WaitDeliveredAsync(delivered, warmup + messages);
+            var cpuSeconds = apps.Sum(a => CpuSeconds(a.ProcessId)) - cpuStart;
+            return (messages / acceptElapsed.TotalSeconds, messages / stopwatch.Elapsed.TotalSeconds, apps.Max(a => PeakMemoryMb(a.ProcessId)), cpuSeconds * 1000 / messages);
         }
+        finally
+        {
+            foreach (var app in apps)
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
 
-        await WaitDeliveredAsync(database, warmup);
-        Console.WriteLine($"  warm-up (cold process): {warmup} messages, accept {warmup / coldAccept.TotalSeconds:0} requests/s, end-to-end {warmup / cold.Elapsed.TotalSeconds:0} messages/s");
-        var cpuStart = CpuSeconds(app.ProcessId);
+    /// <summary>The messages and the concurrent senders split evenly over the instances, all at once.</summary>
+    private static async Task<TimeSpan> LoadAllAsync(IReadOnlyList<DashboardProcess> apps, int messages, int concurrency)
+    {
         var stopwatch = Stopwatch.StartNew();
-        var acceptElapsed = await LoadAsync(app.BaseAddress, messages, concurrency);
-        Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
-        await WaitDeliveredAsync(database, warmup + messages);
-        var cpuSeconds = CpuSeconds(app.ProcessId) - cpuStart;
-        return (messages / acceptElapsed.TotalSeconds, messages / stopwatch.Elapsed.TotalSeconds, PeakMemoryMb(app.ProcessId), cpuSeconds * 1000 / messages);
+        await Task.WhenAll(apps.Select(a => LoadAsync(a.BaseAddress, messages / apps.Count, Math.Max(1, concurrency / apps.Count))));
+        return stopwatch.Elapsed;
     }
 
     private static async Task<TimeSpan> LoadAsync(Uri address, int messages, int concurrency)
@@ -138,17 +183,12 @@ public static class SendPipelineBenchmark
         return stopwatch.Elapsed;
     }
 
-    private static async Task WaitDeliveredAsync(string database, int expected)
+    private static async Task WaitDeliveredAsync(Func<Task<int>> delivered, int expected)
     {
         var deadline = DateTime.UtcNow.AddMinutes(10);
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
         while (DateTime.UtcNow < deadline)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM Messages WHERE Status = 2";
-            var delivered = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            if (delivered >= expected)
+            if (await delivered() >= expected)
             {
                 return;
             }
@@ -157,6 +197,15 @@ public static class SendPipelineBenchmark
         }
 
         throw new TimeoutException($"Not all {expected} messages were DELIVERED within 10 minutes.");
+    }
+
+    private static async Task<int> SqliteDeliveredAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Messages WHERE Status = 2";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>NOPS_BENCH_WARMUP messages (default 10,000) before the measured ones.</summary>
