@@ -17,8 +17,6 @@ namespace NotificationOps.Bench;
 
 public static class SendPipelineBenchmark
 {
-    private const string ApiKey = "nops_bench_key_0123456789abcdef";
-
     public static async Task<int> RunAsync(int messages, int concurrency)
     {
         var folder = Path.Combine(Path.GetTempPath(), "nops-bench", Guid.NewGuid().ToString("N"));
@@ -36,9 +34,6 @@ public static class SendPipelineBenchmark
         Directory.Delete(folder, recursive: true);
         return 0;
     }
-
-    private static string Body(int i) =>
-        $"{{\"message\":{{\"to\":{{\"email\":\"user{i}@example.com\"}},\"content\":{{\"title\":\"Hi {{{{name}}}}\",\"body\":\"Hello **{{{{name}}}}**, your code is {{{{code}}}}.\"}},\"data\":{{\"name\":\"User {i}\",\"code\":\"{i:D6}\"}},\"routing\":{{\"method\":\"single\",\"channels\":[\"email\"]}},\"metadata\":{{\"tags\":[\"bench\"]}}}}}}";
 
     private static async Task<double> RunBaselineAsync(string database, int messages, int concurrency)
     {
@@ -78,8 +73,8 @@ public static class SendPipelineBenchmark
         });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        await LoadAsync(address, WarmupMessages(messages), concurrency); // the same warm-up as the app gets
-        var elapsed = await LoadAsync(address, messages, concurrency);
+        await SendLoad.LoadAsync(address, WarmupMessages(messages), concurrency); // the same warm-up as the app gets
+        var elapsed = await SendLoad.LoadAsync(address, messages, concurrency);
         await app.StopAsync();
         return messages / elapsed.TotalSeconds;
     }
@@ -88,7 +83,7 @@ public static class SendPipelineBenchmark
     {
         await using var app = await DashboardProcess.StartAsync(database, new Dictionary<string, string>
         {
-            ["Bootstrap__ApiKey"] = ApiKey,
+            ["Bootstrap__ApiKey"] = SendLoad.ApiKey,
             ["Providers__simulated-email__DeliveryDelayMs"] = "0",
         });
 
@@ -96,67 +91,25 @@ public static class SendPipelineBenchmark
         // (delivered too) is reported on its own as the cold figure, and the measurement is of the warm process.
         var warmup = WarmupMessages(messages);
         var cold = Stopwatch.StartNew();
-        var coldAccept = await LoadAsync(app.BaseAddress, warmup, concurrency);
+        var coldAccept = await SendLoad.LoadAsync(app.BaseAddress, warmup, concurrency);
         if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
         {
             var cpuBefore = CpuSeconds(app.ProcessId);
             var only = Stopwatch.StartNew();
-            await LoadAsync(app.BaseAddress, messages, concurrency);
+            await SendLoad.LoadAsync(app.BaseAddress, messages, concurrency);
             var cpu = CpuSeconds(app.ProcessId) - cpuBefore;
             return (messages / only.Elapsed.TotalSeconds, double.NaN, PeakMemoryMb(app.ProcessId), cpu * 1000 / messages);
         }
 
-        await WaitDeliveredAsync(database, warmup);
+        await SendLoad.WaitDeliveredAsync(database, warmup);
         Console.WriteLine($"  warm-up (cold process): {warmup} messages, accept {warmup / coldAccept.TotalSeconds:0} requests/s, end-to-end {warmup / cold.Elapsed.TotalSeconds:0} messages/s");
         var cpuStart = CpuSeconds(app.ProcessId);
         var stopwatch = Stopwatch.StartNew();
-        var acceptElapsed = await LoadAsync(app.BaseAddress, messages, concurrency);
+        var acceptElapsed = await SendLoad.LoadAsync(app.BaseAddress, messages, concurrency);
         Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
-        await WaitDeliveredAsync(database, warmup + messages);
+        await SendLoad.WaitDeliveredAsync(database, warmup + messages);
         var cpuSeconds = CpuSeconds(app.ProcessId) - cpuStart;
         return (messages / acceptElapsed.TotalSeconds, messages / stopwatch.Elapsed.TotalSeconds, PeakMemoryMb(app.ProcessId), cpuSeconds * 1000 / messages);
-    }
-
-    private static async Task<TimeSpan> LoadAsync(Uri address, int messages, int concurrency)
-    {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        var next = -1;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < messages)
-            {
-                using var response = await client.PostAsync("/api/send", new StringContent(Body(i), Encoding.UTF8, "application/json"));
-                if (response.StatusCode != HttpStatusCode.Accepted)
-                {
-                    throw new InvalidOperationException($"POST /api/send answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
-            }
-        }));
-        return stopwatch.Elapsed;
-    }
-
-    private static async Task WaitDeliveredAsync(string database, int expected)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM Messages WHERE Status = 2";
-            var delivered = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            if (delivered >= expected)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"Not all {expected} messages were DELIVERED within 10 minutes.");
     }
 
     /// <summary>NOPS_BENCH_WARMUP messages (default 10,000) before the measured ones.</summary>
