@@ -19,9 +19,10 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(x => x.LeaseOwner).HasMaxLength(40);
         builder.Property(x => x.LastError).HasMaxLength(1000);
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
-        // The due work of an endpoint (the delivery job, the recovery sweep) and its log, newest first.
+        // Due work across endpoints (dispatch, the recovery sweep); an endpoint's pending work in write order (the
+        // delivery job: no sort of a backlog per batch); its log, newest first.
         builder.HasIndex(x => new { x.State, x.NextAttemptAt });
-        builder.HasIndex(x => new { x.EndpointId, x.State, x.NextAttemptAt });
+        builder.HasIndex(x => new { x.EndpointId, x.State, x.Id });
         builder.HasIndex(x => new { x.EndpointId, x.Id });
         builder.HasIndex(x => x.MessageId);
     }

@@ -1353,7 +1353,7 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.HasIndex("EndpointId", "State", "NextAttemptAt");
+                    b.HasIndex("EndpointId", "State", "Id");
 
                     b.ToTable("WebhookDeliveries", (string)null);
                 });

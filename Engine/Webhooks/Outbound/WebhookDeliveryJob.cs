@@ -98,7 +98,32 @@ public sealed class WebhookDeliveryJob(
         if (ids.Count > 0)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, StringComparer.Ordinal, cancellationToken);
+            // What GET /api/messages/{id} shows, without the large request and rendered-output columns.
+            messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id))
+                .Select(m => new Message
+                {
+                    Id = m.Id,
+                    RequestId = m.RequestId,
+                    Recipient = m.Recipient,
+                    RequestJson = string.Empty,
+                    Template = m.Template,
+                    Channel = m.Channel,
+                    Provider = m.Provider,
+                    Status = m.Status,
+                    Reason = m.Reason,
+                    Error = m.Error,
+                    EnqueuedAt = m.EnqueuedAt,
+                    SentAt = m.SentAt,
+                    DeliveredAt = m.DeliveredAt,
+                    OpenedAt = m.OpenedAt,
+                    ClickedAt = m.ClickedAt,
+                    UpdatedAt = m.UpdatedAt,
+                    AttemptCount = m.AttemptCount,
+                    NextAttemptAt = m.NextAttemptAt,
+                    Tags = m.Tags,
+                    TraceId = m.TraceId,
+                })
+                .ToDictionaryAsync(m => m.Id, StringComparer.Ordinal, cancellationToken);
         }
 
         return batch.ToDictionary(

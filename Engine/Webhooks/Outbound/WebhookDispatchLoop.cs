@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace NotificationOps.Engine.Webhooks.Outbound;
 
 /// <summary>
-/// The fast path from outbox to delivery job: wakes when the outbox was written to (a moment later, so the writing
-/// transaction has committed) and at least every second, and dispatches what is due. Losing it loses nothing:
-/// the recovery sweep dispatches the same rows.
+/// The fast path from outbox to delivery job: when the outbox was written to, it asks those endpoints' jobs to run
+/// (a moment later, so the writing transaction has committed); at least every second it also looks in the store for
+/// any endpoint with due deliveries (retries coming due). Losing it loses nothing: the recovery sweep does the same.
 /// </summary>
 public sealed class WebhookDispatchLoop(WebhookDispatcher dispatcher, WebhookSubscriptions subscriptions, ILogger<WebhookDispatchLoop> logger) : BackgroundService
 {
@@ -15,6 +15,7 @@ public sealed class WebhookDispatchLoop(WebhookDispatcher dispatcher, WebhookSub
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lastPoll = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -22,10 +23,12 @@ public sealed class WebhookDispatchLoop(WebhookDispatcher dispatcher, WebhookSub
                 if (await dispatcher.WaitForKickAsync(Poll, stoppingToken))
                 {
                     await Task.Delay(CommitGrace, stoppingToken);
+                    dispatcher.DispatchKicked();
                 }
 
-                if ((await subscriptions.GetAsync(stoppingToken)).Count > 0)
+                if ((dispatcher.TakePollRequest() || DateTimeOffset.UtcNow - lastPoll >= Poll) && (await subscriptions.GetAsync(stoppingToken)).Count > 0)
                 {
+                    lastPoll = DateTimeOffset.UtcNow;
                     await dispatcher.DispatchDueAsync(stoppingToken);
                 }
             }

@@ -17,9 +17,56 @@ public sealed class WebhookDispatcher(
     TimeProvider time) : IRecoverySource
 {
     private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> kicked = new(StringComparer.Ordinal);
+    private volatile bool pollAsked;
 
-    /// <summary>Tells the dispatch loop that new deliveries may be waiting.</summary>
+    /// <summary>
+    /// Tells the dispatch loop that these endpoints have new deliveries: it asks their jobs to run (or, when one runs,
+    /// to look again) without a query, which under a steady stream of changes is nearly every time.
+    /// </summary>
+    public void Kick(IEnumerable<string> endpointIds)
+    {
+        foreach (var id in endpointIds)
+        {
+            kicked.TryAdd(id, 0);
+        }
+
+        Signal();
+    }
+
+    /// <summary>Tells the dispatch loop to look for due deliveries of any endpoint (a replay, a test event).</summary>
     public void Kick()
+    {
+        pollAsked = true;
+        Signal();
+    }
+
+    /// <summary>Whether a look at every endpoint was asked for since the last call.</summary>
+    public bool TakePollRequest()
+    {
+        var asked = pollAsked;
+        pollAsked = false;
+        return asked;
+    }
+
+    /// <summary>Requests a job for every kicked endpoint; answers how many were enqueued.</summary>
+    public int DispatchKicked()
+    {
+        var enqueued = 0;
+        foreach (var id in kicked.Keys)
+        {
+            kicked.TryRemove(id, out _);
+            if (runs.Request(id))
+            {
+                jobs.Enqueue<WebhookDeliveryJob>(JobQueues.Webhooks, job => job.RunAsync(id, CancellationToken.None));
+                enqueued++;
+            }
+        }
+
+        return enqueued;
+    }
+
+    private void Signal()
     {
         if (signal.CurrentCount == 0)
         {

@@ -48,7 +48,7 @@ public sealed class WebhookOutbox(WebhookSubscriptions subscriptions, WebhookDis
         }
 
         await ModelRowInserter.InsertAsync(db, rows, cancellationToken);
-        dispatcher.Kick();
+        dispatcher.Kick(rows.Select(r => r.EndpointId).Distinct());
     }
 
     public static string NewWebhookId() => "msg_" + Guid.NewGuid().ToString("N");

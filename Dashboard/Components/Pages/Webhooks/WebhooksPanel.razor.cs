@@ -124,6 +124,8 @@ public partial class WebhooksPanel
         }
 
         await LoadAsync();
+        // Also when called other than from a UI event (which re-renders by itself): the secret must show at once.
+        StateHasChanged();
     }
 
     private void Toggle(string name, bool on)

@@ -11,7 +11,7 @@ using NotificationOps.Engine.Persistence;
 namespace NotificationOps.Engine.Persistence.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261129172947_WebhooksTables")]
+    [Migration("20261129175353_WebhooksTables")]
     partial class WebhooksTables
     {
         /// <inheritdoc />
@@ -1356,7 +1356,7 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.HasIndex("EndpointId", "State", "NextAttemptAt");
+                    b.HasIndex("EndpointId", "State", "Id");
 
                     b.ToTable("WebhookDeliveries", (string)null);
                 });

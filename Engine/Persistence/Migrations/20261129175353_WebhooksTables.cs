@@ -106,9 +106,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 columns: new[] { "EndpointId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_EndpointId_State_NextAttemptAt",
+                name: "IX_WebhookDeliveries_EndpointId_State_Id",
                 table: "WebhookDeliveries",
-                columns: new[] { "EndpointId", "State", "NextAttemptAt" });
+                columns: new[] { "EndpointId", "State", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_MessageId",
