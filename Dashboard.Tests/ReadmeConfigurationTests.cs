@@ -7,6 +7,7 @@ using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Tracking;
+using NotificationOps.Engine.Webhooks.Outbound;
 
 namespace NotificationOps.Dashboard.Tests;
 
@@ -26,6 +27,7 @@ public sealed class ReadmeConfigurationTests
         { typeof(TrackingOptions), TrackingOptions.SectionName },
         { typeof(RateLimitOptions), RateLimitOptions.SectionName },
         { typeof(RetentionOptions), RetentionOptions.SectionName },
+        { typeof(WebhookOptions), WebhookOptions.SectionName },
     };
 
     [Theory]

@@ -30,6 +30,7 @@ using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Tracking;
+using NotificationOps.Engine.Webhooks.Outbound;
 
 namespace NotificationOps.Engine;
 
@@ -149,6 +150,7 @@ public static class EngineServiceCollectionExtensions
         services.AddNotificationRateLimits();
         services.AddNotificationForwardedHeaders();
         services.AddMessageRetention();
+        services.AddOutboundWebhooks();
         return builder;
     }
 

@@ -26,6 +26,8 @@ public sealed class ApiScopeTests(ApiDashboardFactory factory) : IClassFixture<A
         { ApiScopes.Manage, "DELETE", "/api/templates/no-such-template", null },
         { ApiScopes.Admin, "GET", "/api/keys", null },
         { ApiScopes.Admin, "POST", "/api/keys", """{"name": "made by api", "scopes": ["read"]}""" },
+        { ApiScopes.Read, "GET", "/api/webhooks", null },
+        { ApiScopes.Admin, "POST", "/api/webhooks", """{"url": "https://93.184.216.34/hook", "enabled": false}""" },
     };
 
     [Theory]

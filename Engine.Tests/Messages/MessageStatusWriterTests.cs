@@ -15,7 +15,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Enqueued);
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
 
         await using (var db = database.CreateContext())
         {
@@ -44,7 +44,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Sent);
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
 
         await using (var db = database.CreateContext())
         {
@@ -61,7 +61,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Delivered);
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
 
         await using var db = database.CreateContext();
         var result = await writer.TryTransitionAsync(db, new TransitionRequest("m1", MessageStatus.Delivered, MessageStatus.Sent, MessageEventSources.Webhook));
@@ -75,7 +75,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Enqueued);
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
         await using var db = database.CreateContext();
 
         await writer.TryTransitionAsync(db, new TransitionRequest("m1", MessageStatus.Enqueued, MessageStatus.Undeliverable, MessageEventSources.Pipeline)
@@ -99,7 +99,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Enqueued);
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
         var targets = new[] { MessageStatus.Sent, MessageStatus.Canceled, MessageStatus.Undeliverable, MessageStatus.Sent, MessageStatus.Canceled, MessageStatus.Delivered };
 
         var results = await Task.WhenAll(targets.Select(async to =>
@@ -136,7 +136,7 @@ public sealed class MessageStatusWriterTests
                 .SetProperty(m => m.Error, "earlier failure"));
         }
 
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
         var acceptedAt = time.GetUtcNow().AddSeconds(-3);
         TransitionRequest Accept(string id, MessageStatus from, string? providerId) => new(id, from, MessageStatus.Sent, MessageEventSources.Pipeline)
         {
@@ -195,7 +195,7 @@ public sealed class MessageStatusWriterTests
             await SeedAsync(database, id, MessageStatus.Sent);
         }
 
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
         await using (var db = database.CreateContext())
         {
             var results = await writer.TryTransitionManyAsync(db,
@@ -213,7 +213,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Undeliverable);
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
         var next = time.GetUtcNow().AddMinutes(5);
 
         await using (var db = database.CreateContext())
@@ -242,7 +242,7 @@ public sealed class MessageStatusWriterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database, "m1", MessageStatus.Enqueued);
-        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions());
+        var writer = new MessageStatusWriter(time, new SqliteWriteTransactions(), []);
         await using (var db = database.CreateContext())
         {
             // The provider's delivery webhook lands while the send job is still writing its failure.

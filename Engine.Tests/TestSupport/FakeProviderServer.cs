@@ -35,11 +35,12 @@ public sealed class FakeProviderServer : IAsyncDisposable
 
     public IReadOnlyList<FakeRequest> Requests => received.ToList();
 
-    public static async Task<FakeProviderServer> StartAsync()
+    /// <summary>Starts on <paramref name="port"/> (0: any free port; a given one lets a test restart a stopped receiver).</summary>
+    public static async Task<FakeProviderServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         var server = new FakeProviderServer(app);
         app.Run(server.HandleAsync);

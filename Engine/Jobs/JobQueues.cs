@@ -6,7 +6,8 @@ public static class JobQueues
     public const string Send = "send";
     public const string Tracking = "tracking";
     public const string Automations = "automations";
+    public const string Webhooks = "webhooks";
     public const string Default = "default";
 
-    public static readonly string[] All = [Send, Tracking, Automations, Default];
+    public static readonly string[] All = [Send, Tracking, Automations, Webhooks, Default];
 }

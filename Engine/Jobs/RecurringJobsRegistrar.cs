@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Tracking;
+using NotificationOps.Engine.Webhooks.Outbound;
 
 namespace NotificationOps.Engine.Jobs;
 
@@ -25,6 +26,11 @@ public sealed class RecurringJobsRegistrar(
         // Hourly: each run deletes what expired since the last one, in small batches (Retention:MessageDays; 0 = keep).
         recurring.AddOrUpdate<MessageRetentionJob>(
             MessageRetentionJob.JobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Hourly());
+        recurring.AddOrUpdate<WebhookRetentionJob>(
+            WebhookRetentionJob.JobId,
             JobQueues.Default,
             job => job.RunAsync(CancellationToken.None),
             Cron.Hourly());

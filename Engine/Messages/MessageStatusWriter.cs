@@ -8,7 +8,7 @@ namespace NotificationOps.Engine.Messages;
 /// expected previous status so concurrent webhooks, jobs and clicks cannot corrupt the order. Many transitions
 /// are written set-based: one guarded UPDATE per kind of move, whatever the number of messages.
 /// </summary>
-public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions writes)
+public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
 {
     /// <summary>
     /// Applies one transition. Joining the caller's transaction, it updates the row at once and adds the history
@@ -53,6 +53,7 @@ public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions wr
         try
         {
             var now = time.GetUtcNow();
+            var changes = new List<MessageChange>();
             foreach (var ((from, to, reason, endsAttempt), members) in moves)
             {
                 var steps = MessageStatusMachine.TryTransition(from, to, reason);
@@ -70,8 +71,11 @@ public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions wr
 
                     results[i] = new TransitionResult(TransitionOutcome.Applied, steps);
                     AddEvents(db, request, steps, request.At ?? now);
+                    changes.AddRange(steps.Select(step => new MessageChange(request.MessageId, MessageChange.Updated, step, request.At ?? now)));
                 }
             }
+
+            await StatusChangeSinks.WriteAsync(sinks, db, changes, cancellationToken);
 
             if (ownTransaction is not null)
             {

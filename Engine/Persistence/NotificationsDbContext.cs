@@ -14,6 +14,7 @@ using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tracking;
+using NotificationOps.Engine.Webhooks.Outbound;
 
 namespace NotificationOps.Engine.Persistence;
 
@@ -81,6 +82,12 @@ public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProt
     public DbSet<Brand> Brands => Set<Brand>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -20,10 +20,12 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly IBackgroundJobClient jobs;
     private readonly GroupCommit<IntakeBatch> writer;
     private readonly IWriteTransactions writes;
+    private readonly IEnumerable<IStatusChangeSink> sinks;
     private readonly TimeSpan timeout;
 
-    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes)
+    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
     {
+        this.sinks = sinks;
         this.writes = writes;
         this.dbFactory = dbFactory;
         this.jobs = jobs;
@@ -95,6 +97,10 @@ public sealed class IntakeWriter : IAsyncDisposable
             await ModelRowInserter.InsertAsync(db, live.SelectMany(b => b.Messages).ToList());
             await ModelRowInserter.InsertAsync(db, live.SelectMany(b => b.Events).ToList());
             await ModelRowInserter.InsertAsync(db, live.SelectMany(b => b.Tags).ToList());
+            // A message's first status is a status change too: announced in the transaction that stores it.
+            await StatusChangeSinks.WriteAsync(sinks, db,
+                live.SelectMany(b => b.Messages).Select(m => new MessageChange(m.Id, MessageChange.Updated, m.Status, m.EnqueuedAt)).ToList(),
+                CancellationToken.None);
             await transaction.CommitAsync();
             return live;
         }

@@ -21,10 +21,12 @@ public sealed class TrackingHitWriter : IAsyncDisposable
     private readonly IOptions<TrackingOptions> options;
     private readonly GroupCommit<TrackingHit> writer;
     private readonly IWriteTransactions writes;
+    private readonly IEnumerable<IStatusChangeSink> sinks;
 
     public TrackingHitWriter(
-        IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter statusWriter, IOptions<TrackingOptions> options, ILogger<TrackingHitWriter> logger, IWriteTransactions writes)
+        IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter statusWriter, IOptions<TrackingOptions> options, ILogger<TrackingHitWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
     {
+        this.sinks = sinks;
         this.writes = writes;
         this.dbFactory = dbFactory;
         this.statusWriter = statusWriter;
@@ -73,9 +75,25 @@ public sealed class TrackingHitWriter : IAsyncDisposable
             await TransitionAsync(db, messages[first.Key].Status, signal);
         }
 
+        // Each stored hit is an event of its own (message:opened / message:clicked), the first human one or not.
+        await StatusChangeSinks.WriteAsync(sinks, db, kept.Select(HitChange).ToList(), CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
+
+    private static MessageChange HitChange(TrackingHit hit) =>
+        new(hit.MessageId, hit.Kind == TrackingHitKind.Click ? MessageChange.Clicked : MessageChange.Opened, null, hit.At)
+        {
+            Machine = hit.Machine,
+            Detail = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["at"] = hit.At.ToUnixTimeMilliseconds(),
+                ["link_id"] = hit.LinkId,
+                ["machine"] = hit.Machine,
+                ["machine_reason"] = hit.MachineReason,
+                ["user_agent"] = hit.UserAgent,
+            }),
+        };
 
     private async Task TransitionAsync(NotificationsDbContext db, MessageStatus current, TrackingHit hit)
     {

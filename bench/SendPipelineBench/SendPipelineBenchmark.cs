@@ -17,8 +17,6 @@ namespace NotificationOps.Bench;
 
 public static class SendPipelineBenchmark
 {
-    private const string ApiKey = "nops_bench_key_0123456789abcdef";
-
     public static async Task<int> RunAsync(int messages, int concurrency)
     {
         var folder = Path.Combine(Path.GetTempPath(), "nops-bench", Guid.NewGuid().ToString("N"));
@@ -59,9 +57,6 @@ public static class SendPipelineBenchmark
         Console.WriteLine($"  peak memory: {peakMb:0} MB per instance, the largest (VmHWM)");
     }
 
-    private static string Body(int i) =>
-        $"{{\"message\":{{\"to\":{{\"email\":\"user{i}@example.com\"}},\"content\":{{\"title\":\"Hi {{{{name}}}}\",\"body\":\"Hello **{{{{name}}}}**, your code is {{{{code}}}}.\"}},\"data\":{{\"name\":\"User {i}\",\"code\":\"{i:D6}\"}},\"routing\":{{\"method\":\"single\",\"channels\":[\"email\"]}},\"metadata\":{{\"tags\":[\"bench\"]}}}}}}";
-
     private static async Task<double> RunBaselineAsync(string database, int messages, int concurrency)
     {
         using (var setup = new SqliteConnection($"Data Source={database}"))
@@ -100,8 +95,8 @@ public static class SendPipelineBenchmark
         });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        await LoadAsync(address, WarmupMessages(messages), concurrency); // the same warm-up as the app gets
-        var elapsed = await LoadAsync(address, messages, concurrency);
+        await SendLoad.LoadAsync(address, WarmupMessages(messages), concurrency); // the same warm-up as the app gets
+        var elapsed = await SendLoad.LoadAsync(address, messages, concurrency);
         await app.StopAsync();
         return messages / elapsed.TotalSeconds;
     }
@@ -117,7 +112,7 @@ public static class SendPipelineBenchmark
             {
                 apps.Add(await DashboardProcess.StartAsync(database, new Dictionary<string, string>(settings)
                 {
-                    ["Bootstrap__ApiKey"] = ApiKey,
+                    ["Bootstrap__ApiKey"] = SendLoad.ApiKey,
                     ["Providers__simulated-email__DeliveryDelayMs"] = "0",
                 }));
             }
@@ -158,28 +153,7 @@ public static class SendPipelineBenchmark
     private static async Task<TimeSpan> LoadAllAsync(IReadOnlyList<DashboardProcess> apps, int messages, int concurrency)
     {
         var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(apps.Select(a => LoadAsync(a.BaseAddress, messages / apps.Count, Math.Max(1, concurrency / apps.Count))));
-        return stopwatch.Elapsed;
-    }
-
-    private static async Task<TimeSpan> LoadAsync(Uri address, int messages, int concurrency)
-    {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        var next = -1;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < messages)
-            {
-                using var response = await client.PostAsync("/api/send", new StringContent(Body(i), Encoding.UTF8, "application/json"));
-                if (response.StatusCode != HttpStatusCode.Accepted)
-                {
-                    throw new InvalidOperationException($"POST /api/send answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
-            }
-        }));
+        await Task.WhenAll(apps.Select(a => SendLoad.LoadAsync(a.BaseAddress, messages / apps.Count, Math.Max(1, concurrency / apps.Count))));
         return stopwatch.Elapsed;
     }
 

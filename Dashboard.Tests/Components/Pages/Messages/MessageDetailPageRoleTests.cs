@@ -28,6 +28,7 @@ public sealed class MessageDetailPageRoleTests : MudBlazorTestContext, IAsyncLif
         Services.AddSingleton(engine.Services.GetRequiredService<MessageOperations>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageResender>());
         Services.AddSingleton(engine.Services.GetRequiredService<NotificationOps.Engine.Tracking.TrackingAnalytics>());
+        Services.AddSingleton(engine.Services.GetRequiredService<NotificationOps.Engine.Webhooks.Outbound.WebhookDeliveryLog>());
         Services.AddSingleton<TimeProvider>(engine.Time);
     }
 

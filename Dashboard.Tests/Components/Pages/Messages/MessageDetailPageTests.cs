@@ -24,6 +24,7 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
         Services.AddSingleton(engine.Services.GetRequiredService<MessageOperations>());
         Services.AddSingleton(engine.Services.GetRequiredService<MessageResender>());
         Services.AddSingleton(engine.Services.GetRequiredService<NotificationOps.Engine.Tracking.TrackingAnalytics>());
+        Services.AddSingleton(engine.Services.GetRequiredService<NotificationOps.Engine.Webhooks.Outbound.WebhookDeliveryLog>());
         Services.AddSingleton<TimeProvider>(engine.Time);
     }
 

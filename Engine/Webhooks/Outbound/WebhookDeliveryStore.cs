@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Persistence;
+
+namespace NotificationOps.Engine.Webhooks.Outbound;
+
+/// <summary>
+/// The delivery job's reads and writes: takes a batch of due deliveries of one endpoint under a lease (keeping one
+/// message's events in order), and records a batch of attempts with their consequences: the next attempt on the
+/// retry schedule, a final failure, and the endpoint disabled on 410 Gone or after five days of failures.
+/// </summary>
+public sealed class WebhookDeliveryStore(
+    IDbContextFactory<NotificationsDbContext> dbFactory,
+    IWriteTransactions writes,
+    WebhookSubscriptions subscriptions,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookDeliveryStore> logger)
+{
+    public const int BatchSize = 100;
+
+    /// <summary>An endpoint failing every attempt this long is disabled (and an alert logged).</summary>
+    public static readonly TimeSpan DisableAfterFailing = TimeSpan.FromDays(5);
+
+    /// <summary>Longer than a batch can take: a crashed job's deliveries are free again after it.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Leases up to <see cref="BatchSize"/> due deliveries, in write order. A message whose earlier event is still
+    /// in flight on its first attempt (leased by another job) contributes nothing this time: a later status never
+    /// overtakes an earlier one's first attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<WebhookDelivery>> LeaseBatchAsync(string endpointId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.EndpointId == endpointId && d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.MessageId, d.LeaseUntil, d.Attempts })
+            .Take(BatchSize * 4)
+            .ToListAsync(cancellationToken);
+        var blocked = new HashSet<string>(StringComparer.Ordinal);
+        var chosen = new List<long>();
+        foreach (var row in candidates)
+        {
+            var held = row.LeaseUntil > now;
+            if (row.MessageId is not null && blocked.Contains(row.MessageId))
+            {
+                continue;
+            }
+
+            if (held)
+            {
+                if (row.Attempts == 0 && row.MessageId is not null)
+                {
+                    blocked.Add(row.MessageId);
+                }
+
+                continue;
+            }
+
+            chosen.Add(row.Id);
+            if (chosen.Count == BatchSize)
+            {
+                break;
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var owner = Guid.NewGuid().ToString("N");
+        var until = now + Lease;
+        await using (var transaction = await writes.BeginAsync(db, cancellationToken))
+        {
+            await db.WebhookDeliveries
+                .Where(d => chosen.Contains(d.Id) && d.State == WebhookDeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil <= now))
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.LeaseOwner, owner), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return await db.WebhookDeliveries.AsNoTracking().Where(d => chosen.Contains(d.Id) && d.LeaseOwner == owner).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Stores the attempts (deliveries without one are only let go) and what follows from them.</summary>
+    public async Task RecordAsync(
+        WebhookEndpoint endpoint, IReadOnlyList<WebhookDelivery> batch, IReadOnlyDictionary<long, (string Payload, WebhookAttemptResult Result)> attempts,
+        CancellationToken cancellationToken)
+    {
+        var waits = WebhookRetrySchedule.Parse(options.Value.RetrySchedule);
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        var ids = batch.Select(d => d.Id).ToList();
+        var rows = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
+        var log = new List<WebhookAttempt>();
+        foreach (var row in rows)
+        {
+            row.LeaseUntil = null;
+            row.LeaseOwner = null;
+            if (!attempts.TryGetValue(row.Id, out var attempt))
+            {
+                continue;
+            }
+
+            var (payload, result) = attempt;
+            row.Payload = payload;
+            row.Attempts++;
+            row.LastAttemptAt = result.At;
+            row.LastStatusCode = result.StatusCode;
+            row.LastError = result.Error;
+            if (result.Succeeded)
+            {
+                row.State = WebhookDeliveryState.Delivered;
+                row.DeliveredAt = result.At;
+                row.NextAttemptAt = null;
+            }
+            else if (row.ScheduleIndex < waits.Count)
+            {
+                row.NextAttemptAt = now + waits[row.ScheduleIndex];
+                row.ScheduleIndex++;
+            }
+            else
+            {
+                row.State = WebhookDeliveryState.Failed;
+                row.NextAttemptAt = null;
+            }
+
+            log.Add(new WebhookAttempt
+            {
+                DeliveryId = row.Id,
+                EndpointId = row.EndpointId,
+                At = result.At,
+                DurationMs = result.DurationMs,
+                StatusCode = result.StatusCode,
+                ResponseBody = result.ResponseBody,
+                Error = result.Error,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await ModelRowInserter.InsertAsync(db, log, cancellationToken);
+        var disabled = await UpdateEndpointAsync(db, endpoint.Id, attempts.Values.Select(a => a.Result).ToList(), now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (disabled)
+        {
+            subscriptions.Invalidate();
+        }
+    }
+
+    /// <summary>A success clears the failing streak; 410 or five days of nothing but failures disables. True when it disabled.</summary>
+    private async Task<bool> UpdateEndpointAsync(
+        NotificationsDbContext db, string endpointId, IReadOnlyList<WebhookAttemptResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (results.Count == 0)
+        {
+            return false;
+        }
+
+        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId, cancellationToken);
+        if (endpoint is null)
+        {
+            return false;
+        }
+
+        var disabled = false;
+        if (results.Any(r => r.Gone))
+        {
+            Disable(endpoint, "The endpoint answered 410 Gone.", now);
+            logger.LogWarning("Webhook endpoint {EndpointId} ({Url}) answered 410 Gone and was disabled", endpoint.Id, endpoint.Url);
+            disabled = true;
+        }
+        else if (results.Any(r => r.Succeeded))
+        {
+            endpoint.FailingSince = null;
+        }
+        else
+        {
+            endpoint.FailingSince ??= results.Min(r => r.At);
+            if (now - endpoint.FailingSince >= DisableAfterFailing && endpoint.Enabled)
+            {
+                Disable(endpoint, $"Every attempt failed for {DisableAfterFailing.TotalDays:0} days (since {endpoint.FailingSince:u}).", now);
+                // The alert: an error the operator's log alerting (and the Status page's rules) pick up by its event name.
+                logger.LogError(new EventId(4101, "WebhookEndpointDisabled"),
+                    "ALERT: webhook endpoint {EndpointId} ({Url}) failed every attempt since {FailingSince:u} and was disabled",
+                    endpoint.Id, endpoint.Url, endpoint.FailingSince);
+                disabled = true;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return disabled;
+    }
+
+    private static void Disable(WebhookEndpoint endpoint, string reason, DateTimeOffset now)
+    {
+        endpoint.Enabled = false;
+        endpoint.DisabledReason = reason;
+        endpoint.DisabledAt = now;
+        endpoint.UpdatedAt = now;
+    }
+}

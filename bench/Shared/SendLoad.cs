@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace NotificationOps.Bench;
+
+/// <summary>The send load the benchmarks share: concurrent POST /api/send, and waiting for DELIVERED in the store.</summary>
+public static class SendLoad
+{
+    public const string ApiKey = "nops_bench_key_0123456789abcdef";
+
+    public static string Body(int i) =>
+        $"{{\"message\":{{\"to\":{{\"email\":\"user{i}@example.com\"}},\"content\":{{\"title\":\"Hi {{{{name}}}}\",\"body\":\"Hello **{{{{name}}}}**, your code is {{{{code}}}}.\"}},\"data\":{{\"name\":\"User {i}\",\"code\":\"{i:D6}\"}},\"routing\":{{\"method\":\"single\",\"channels\":[\"email\"]}},\"metadata\":{{\"tags\":[\"bench\"]}}}}}}";
+
+    /// <summary>Sends <paramref name="messages"/> requests over <paramref name="concurrency"/> connections; answers the time it took.</summary>
+    public static async Task<TimeSpan> LoadAsync(Uri address, int messages, int concurrency, int offset = 0)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < messages)
+            {
+                using var response = await client.PostAsync("/api/send", new StringContent(Body(offset + i), Encoding.UTF8, "application/json"));
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                {
+                    throw new InvalidOperationException($"POST /api/send answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }));
+        return stopwatch.Elapsed;
+    }
+
+    public static async Task WaitDeliveredAsync(string database, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync();
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Messages WHERE Status = 2";
+            var delivered = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            if (delivered >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Not all {expected} messages were DELIVERED within 10 minutes.");
+    }
+}
