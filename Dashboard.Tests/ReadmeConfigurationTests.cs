@@ -1,3 +1,4 @@
+using NotificationOps.Engine.Automations;
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Jobs;
@@ -21,6 +22,7 @@ public sealed class ReadmeConfigurationTests
         { typeof(JobsOptions), JobsOptions.SectionName },
         { typeof(DeliveryOptions), DeliveryOptions.SectionName },
         { typeof(IdempotencyOptions), IdempotencyOptions.SectionName },
+        { typeof(AutomationOptions), AutomationOptions.SectionName },
         { typeof(TrackingOptions), TrackingOptions.SectionName },
         { typeof(RateLimitOptions), RateLimitOptions.SectionName },
         { typeof(RetentionOptions), RetentionOptions.SectionName },

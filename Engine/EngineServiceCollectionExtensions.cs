@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
+using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Health;
 using NotificationOps.Engine.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -159,6 +160,7 @@ public static class EngineServiceCollectionExtensions
         services.AddNotificationRateLimits();
         services.AddNotificationForwardedHeaders();
         services.AddMessageRetention();
+        services.AddNotificationAutomations();
         return builder;
     }
 

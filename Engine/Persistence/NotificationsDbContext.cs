@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audit;
+using NotificationOps.Engine.Automations;
+using NotificationOps.Engine.Inbound;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
@@ -68,6 +70,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<Brand> Brands => Set<Brand>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
+
+    public DbSet<AutomationRunStep> AutomationRunSteps => Set<AutomationRunStep>();
+
+    public DbSet<AutomationTemplate> AutomationTemplates => Set<AutomationTemplate>();
+
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
