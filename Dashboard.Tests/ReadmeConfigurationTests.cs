@@ -1,6 +1,6 @@
-using NotificationOps.Engine.Automations;
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
+using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Retention;

@@ -24,6 +24,12 @@ public sealed class ApiScopeTests(ApiDashboardFactory factory) : IClassFixture<A
         { ApiScopes.Manage, "PUT", "/api/profiles/scoped-user", ProfileBody },
         { ApiScopes.Manage, "POST", "/api/templates", TemplateBody },
         { ApiScopes.Manage, "DELETE", "/api/templates/no-such-template", null },
+        { ApiScopes.Read, "GET", "/api/automations", null },
+        { ApiScopes.Read, "GET", "/api/automations/runs", null },
+        { ApiScopes.Send, "POST", "/api/automations/invoke", """{"automation": {"steps": [{"action": "delay", "duration": "1 day"}]}}""" },
+        { ApiScopes.Send, "POST", "/api/inbound/courier", """{"type": "track", "event": "scoped", "messageId": "scope-test-event", "properties": {}}""" },
+        { ApiScopes.Manage, "POST", "/api/automations/runs/no-such-run/cancel", null },
+        { ApiScopes.Manage, "PUT", "/api/automations/templates/scoped", """{"steps": [{"action": "delay", "duration": "1 day"}]}""" },
         { ApiScopes.Admin, "GET", "/api/keys", null },
         { ApiScopes.Admin, "POST", "/api/keys", """{"name": "made by api", "scopes": ["read"]}""" },
     };
