@@ -201,4 +201,33 @@ public sealed class AutomationRunnerTests
         var reopened = await h.RunAsync(runId);
         Assert.Equal((AutomationRunStatus.Running, AutomationStepStatus.Pending), (reopened.Run.Status, reopened.Steps[0].Status));
     }
+
+    [Fact]
+    public async Task BulkRetryJob_RetriesEveryFailedRunInFilter_AndRecordsProgress()
+    {
+        await using var h = await AutomationHarness.CreateAsync();
+        var failed = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var runId = await h.InvokeAsync("""{"automation":{"steps":[{"action":"send-list","list":"vips"}]},"recipient":"bulk"}""");
+            await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(runId));
+            failed.Add(runId);
+        }
+
+        var other = await h.InvokeAsync("""{"automation":{"steps":[{"action":"send-list","list":"vips"}]},"recipient":"someone-else"}""");
+        await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(other));
+
+        var operation = await h.Get<AutomationBulkRetry>().StartAsync(new AutomationRunFilter(Recipient: "bulk"), "test");
+        Assert.Equal(3, operation.Total);
+        await h.Get<AutomationBulkRetryJob>().RunAsync(operation.Id, CancellationToken.None);
+
+        var done = await h.Get<AutomationBulkRetry>().FindAsync(operation.Id);
+        Assert.Equal((NotificationOps.Engine.Operations.BulkOperationState.Completed, 3, 3), (done!.State, done.Processed, done.Succeeded));
+        foreach (var runId in failed)
+        {
+            Assert.Equal(AutomationRunStatus.Running, (await h.RunAsync(runId)).Run.Status);
+        }
+
+        Assert.Equal(AutomationRunStatus.Failed, (await h.RunAsync(other)).Run.Status);
+    }
 }

@@ -26,6 +26,18 @@ public sealed class AutomationRunQueries(IDbContextFactory<NotificationsDbContex
         return await filter.Apply(db.AutomationRuns.AsNoTracking()).CountAsync(cancellationToken);
     }
 
+    /// <summary>Runs started since <paramref name="since"/>, per template and status (the Automations page's counts).</summary>
+    public async Task<IReadOnlyList<(string TemplateId, AutomationRunStatus Status, int Count)>> CountsByTemplateAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AutomationRuns.AsNoTracking()
+            .Where(r => r.CreatedAt >= since && r.TemplateId != null)
+            .GroupBy(r => new { r.TemplateId, r.Status })
+            .Select(g => new { g.Key.TemplateId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.TemplateId!, r.Status, r.Count)).ToList();
+    }
+
     public async Task<AutomationRunDetails?> GetAsync(string runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
