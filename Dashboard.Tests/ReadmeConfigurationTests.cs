@@ -1,5 +1,6 @@
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
+using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.RateLimiting;
@@ -24,6 +25,7 @@ public sealed class ReadmeConfigurationTests
         { typeof(JobsOptions), JobsOptions.SectionName },
         { typeof(DeliveryOptions), DeliveryOptions.SectionName },
         { typeof(IdempotencyOptions), IdempotencyOptions.SectionName },
+        { typeof(AutomationOptions), AutomationOptions.SectionName },
         { typeof(TrackingOptions), TrackingOptions.SectionName },
         { typeof(RateLimitOptions), RateLimitOptions.SectionName },
         { typeof(RetentionOptions), RetentionOptions.SectionName },

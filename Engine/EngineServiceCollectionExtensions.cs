@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
+using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Health;
 using NotificationOps.Engine.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -151,6 +152,7 @@ public static class EngineServiceCollectionExtensions
         services.AddNotificationForwardedHeaders();
         services.AddMessageRetention();
         services.AddOutboundWebhooks();
+        services.AddNotificationAutomations();
         return builder;
     }
 

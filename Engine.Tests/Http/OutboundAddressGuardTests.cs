@@ -18,6 +18,8 @@ public sealed class OutboundAddressGuardTests
     [InlineData("fe80::1")]
     [InlineData("fd00::1")]
     [InlineData("::ffff:127.0.0.1")]
+    [InlineData("::ffff:10.0.0.1")]
+    [InlineData("224.0.0.1")]
     public void IsRefused_True_ForInternalAddresses(string address) => Assert.True(OutboundAddressGuard.IsRefused(IPAddress.Parse(address)));
 
     [Theory]

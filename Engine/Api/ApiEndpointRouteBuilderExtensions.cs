@@ -25,6 +25,10 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapMessages();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfiles();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapAutomations();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapAutomationTemplates();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapAutomationRuns();
+        api.MapGroup("").RequireApiScope(ApiScopes.Send).MapInbound();
         api.MapGroup("").RequireApiScope(ApiScopes.Admin).MapApiKeys();
         // Writes need admin: an endpoint receives every message's data, as an API key reaches it.
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Admin).MapWebhooks();

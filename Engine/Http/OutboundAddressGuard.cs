@@ -101,8 +101,16 @@ public static class OutboundAddressGuard
         AllowAutoRedirect = false,
         UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
+        ConnectCallback = ConnectCallback(() => allowPrivate),
     };
+
+    /// <summary>
+    /// A <see cref="SocketsHttpHandler.ConnectCallback"/> that resolves the host itself and refuses it when any of its
+    /// addresses is refused, unless <paramref name="allowPrivate"/> (read at every connection, so a changed setting
+    /// applies without a restart) says otherwise. The refusal is an <see cref="OutboundAddressRefusedException"/>.
+    /// </summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(Func<bool> allowPrivate) =>
+        (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate(), cancellationToken);
 
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken cancellationToken)
     {
@@ -111,7 +119,7 @@ public static class OutboundAddressGuard
             : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
         if (!allowPrivate && addresses.Any(IsRefused))
         {
-            throw new HttpRequestException($"Refused: {endPoint.Host} resolves to a loopback, link-local or private address (SSRF guard).");
+            throw new OutboundAddressRefusedException($"Refused to connect to '{endPoint.Host}': it resolves to a loopback, link-local or private address (SSRF guard).");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -70,6 +70,7 @@ public sealed class BulkOperations(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.BulkOperations.AsNoTracking()
             .Where(o => o.State == BulkOperationState.Running || o.CreatedAt >= since)
+            .Where(o => o.Kind == BulkOperationKind.Retry || o.Kind == BulkOperationKind.Cancel) // messages only: run retries show on the Runs page
             .OrderByDescending(o => o.CreatedAt)
             .Take(5)
             .ToListAsync(cancellationToken);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audit;
+using NotificationOps.Engine.Automations;
+using NotificationOps.Engine.Inbound;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
@@ -88,6 +90,14 @@ public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProt
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
+
+    public DbSet<AutomationRunStep> AutomationRunSteps => Set<AutomationRunStep>();
+
+    public DbSet<AutomationTemplate> AutomationTemplates => Set<AutomationTemplate>();
+
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

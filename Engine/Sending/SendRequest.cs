@@ -15,6 +15,12 @@ public sealed record SendRequest
     /// <summary>A given template version instead of the published one (a test send of a draft); never from the API.</summary>
     public int? TemplateVersion { get; init; }
 
+    /// <summary>
+    /// A caller-chosen request id (an automation's send step derives it from run and step, so a step that runs twice
+    /// finds its message); never from the API. A new id when null.
+    /// </summary>
+    public string? RequestId { get; init; }
+
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public string? TraceId { get; init; }

@@ -34,7 +34,7 @@ public sealed class SendService(
         }
 
         RefuseUnknownProviders(request.Message);
-        var requestId = MessageIds.New();
+        var requestId = request.RequestId ?? MessageIds.New();
         var startAt = request.DelayUntil ?? (request.Delay is { } delay ? now + delay : now);
         var delayed = startAt > now;
 

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Persistence;
+
+namespace NotificationOps.Engine.Automations;
+
+/// <summary>
+/// A job's hold on a run, like a send job's on a message: taken only when the run's current step is due and nobody
+/// holds it, so two jobs for one run (a scheduled one and the sweep's) never work on it at once.
+/// </summary>
+public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, IOptions<AutomationOptions> options, TimeProvider time)
+{
+    /// <summary>
+    /// Takes the run for <paramref name="owner"/>. A run that <paramref name="jobId"/> itself failed is reopened
+    /// first (Hangfire's Requeue of the failed job), so requeuing retries the failed step.
+    /// </summary>
+    public async Task<bool> TakeAsync(string runId, string owner, string? jobId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.Lease;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        if (jobId is not null
+            && await db.AutomationRuns.AnyAsync(r => r.Id == runId && r.Status == AutomationRunStatus.Failed && r.FailedJobId == jobId, cancellationToken))
+        {
+            await ReopenAsync(db, runId, now, cancellationToken);
+        }
+
+        var taken = await db.AutomationRuns
+            .Where(r => r.Id == runId && (r.Status == AutomationRunStatus.Running || r.Status == AutomationRunStatus.Waiting))
+            .Where(r => r.NextDueAt != null && r.NextDueAt <= now)
+            .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.LeaseOwner, owner), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return taken == 1;
+    }
+
+    /// <summary>
+    /// In the caller's transaction: a FAILED run goes back to RUNNING at its failed step, due now, with a fresh
+    /// retry budget for that step. Answers false when the run is not FAILED.
+    /// </summary>
+    public static async Task<bool> ReopenAsync(NotificationsDbContext db, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reopened = await db.AutomationRuns
+            .Where(r => r.Id == runId && r.Status == AutomationRunStatus.Failed)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Status, AutomationRunStatus.Running)
+                .SetProperty(r => r.NextDueAt, now)
+                .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.FailedJobId, (string?)null)
+                .SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(r => r.UpdatedAt, now), cancellationToken);
+        if (reopened == 0)
+        {
+            return false;
+        }
+
+        await db.AutomationRunSteps
+            .Where(s => s.RunId == runId && s.Status == AutomationStepStatus.Failed)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.Status, AutomationStepStatus.Pending)
+                .SetProperty(s => s.BudgetFrom, s => s.Attempts)
+                .SetProperty(s => s.DueAt, now)
+                .SetProperty(s => s.FinishedAt, (DateTimeOffset?)null), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Validation;
+
+namespace NotificationOps.Engine.Automations;
+
+/// <summary>
+/// Works a run forward from its current step while it holds the run's lease. Every change is written before the
+/// next thing happens: a delay's due time is stored before its continuation is scheduled, a step is marked
+/// running before it acts, so after a crash the sweep resumes the run where the rows say it stood.
+/// </summary>
+public sealed class AutomationRunner(
+    IDbContextFactory<NotificationsDbContext> dbFactory,
+    IWriteTransactions writes,
+    AutomationRunLeases leases,
+    AutomationStepExecutor executor,
+    IBackgroundJobClient jobs,
+    IOptions<AutomationOptions> options,
+    TimeProvider time,
+    ILogger<AutomationRunner> logger)
+{
+    public async Task RunAsync(string runId, string? jobId, CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        if (!await leases.TakeAsync(runId, owner, jobId, cancellationToken))
+        {
+            return; // not due, finished, or another job has it
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.AutomationRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+        var steps = await db.AutomationRunSteps.Where(s => s.RunId == runId).OrderBy(s => s.Index).ToListAsync(cancellationToken);
+        var definitions = JsonNode.Parse(run.StepsJson)!.AsArray();
+        var state = new AutomationRunState(run);
+        try
+        {
+            await WorkAsync(db, state, steps, definitions, jobId, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Canceled while this job worked: the cancel's status stands; nothing of ours is written over it.
+            logger.LogInformation("Automation run {RunId} changed status under its job (canceled); the job stops", runId);
+        }
+    }
+
+    private async Task WorkAsync(NotificationsDbContext db, AutomationRunState state, List<AutomationRunStep> steps, JsonArray definitions, string? jobId, CancellationToken cancellationToken)
+    {
+        var run = state.Run;
+        while (run.CurrentStep < steps.Count)
+        {
+            var now = time.GetUtcNow();
+            var step = steps[run.CurrentStep];
+            var definition = definitions[run.CurrentStep]!.AsObject();
+            run.LeaseUntil = now + options.Value.Lease;
+            if (step.Status == AutomationStepStatus.Waiting)
+            {
+                Finish(state, step, AutomationStepStatus.Completed, now); // the delay has ended
+                await SaveAsync(db, cancellationToken);
+                continue;
+            }
+
+            if (definition["if"]?.GetValue<string>() is { } condition && !Evaluate(condition, state, step, now))
+            {
+                Finish(state, step, step.Status == AutomationStepStatus.Failed ? AutomationStepStatus.Failed : AutomationStepStatus.Skipped, now);
+                if (step.Status == AutomationStepStatus.Failed)
+                {
+                    await FailAsync(db, state, step, jobId, now, cancellationToken);
+                    return;
+                }
+
+                await SaveAsync(db, cancellationToken);
+                continue;
+            }
+
+            if (step.Action == AutomationActions.Delay)
+            {
+                var due = DelayEnd(definition, state, now);
+                step.Status = AutomationStepStatus.Waiting;
+                step.StartedAt = now;
+                step.DueAt = due;
+                await WaitAsync(db, run, due, AutomationRunStatus.Waiting, cancellationToken);
+                return;
+            }
+
+            step.Status = AutomationStepStatus.Running;
+            step.Attempts++;
+            step.StartedAt ??= now;
+            run.Status = AutomationRunStatus.Running;
+            run.NextDueAt = now; // should this job die, the sweep takes the step up again once the lease expires
+            run.UpdatedAt = now;
+            await SaveAsync(db, cancellationToken);
+            try
+            {
+                var result = await executor.ExecuteAsync(state, step, definition, cancellationToken);
+                step.MessageId = result.CreatedId;
+                step.Error = null;
+                if (definition["ref"]?.GetValue<string>() is { } name)
+                {
+                    state.Refs[name] = result.Output?.DeepClone();
+                }
+
+                Finish(state, step, AutomationStepStatus.Completed, time.GetUtcNow());
+                await SaveAsync(db, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
+            {
+                var permanent = ex is AutomationStepException { Permanent: true } or RequestValidationException;
+                step.Error = Describe(ex);
+                run.Error = $"Step {step.Index} ({step.Action}): {step.Error}";
+                var failed = step.Attempts - step.BudgetFrom;
+                if (!permanent && failed < options.Value.StepMaxAttempts)
+                {
+                    var retryAt = time.GetUtcNow() + options.Value.Backoff(failed);
+                    step.Status = AutomationStepStatus.Pending;
+                    step.DueAt = retryAt;
+                    await WaitAsync(db, run, retryAt, AutomationRunStatus.Running, cancellationToken);
+                    return;
+                }
+
+                step.Status = AutomationStepStatus.Failed;
+                step.FinishedAt = time.GetUtcNow();
+                await FailAsync(db, state, step, jobId, step.FinishedAt.Value, cancellationToken);
+                return;
+            }
+        }
+
+        var end = time.GetUtcNow();
+        run.Status = AutomationRunStatus.Completed;
+        run.FinishedAt = end;
+        run.UpdatedAt = end;
+        run.NextDueAt = null;
+        run.LeaseUntil = null;
+        run.Error = null;
+        await SaveAsync(db, cancellationToken);
+    }
+
+    private bool Evaluate(string condition, AutomationRunState state, AutomationRunStep step, DateTimeOffset now)
+    {
+        try
+        {
+            return AutomationCondition.Evaluate(condition, state.Data, state.Profile, state.Refs);
+        }
+        catch (AutomationStepException ex)
+        {
+            step.Error = ex.Message;
+            state.Run.Error = $"Step {step.Index} ({step.Action}): {ex.Message}";
+            step.Status = AutomationStepStatus.Failed;
+            step.StartedAt ??= now;
+            return false;
+        }
+    }
+
+    private static DateTimeOffset DelayEnd(JsonObject definition, AutomationRunState state, DateTimeOffset now)
+    {
+        if (definition["duration"]?.GetValue<string>() is { } duration)
+        {
+            return now + (AutomationDuration.Parse(duration) ?? TimeSpan.Zero);
+        }
+
+        var until = AutomationText.Render(definition["until"]!.GetValue<string>(), state.Data, state.Profile, state.Refs);
+        return AutomationStepsParser.ParseUntil(until) ?? now;
+    }
+
+    private static void Finish(AutomationRunState state, AutomationRunStep step, AutomationStepStatus status, DateTimeOffset now)
+    {
+        step.Status = status;
+        step.StartedAt ??= now;
+        step.FinishedAt = now;
+        state.Store();
+        step.DataAfterJson = state.Run.DataJson;
+        if (status != AutomationStepStatus.Failed)
+        {
+            state.Run.CurrentStep++;
+            state.Run.NextDueAt = now;
+        }
+
+        state.Run.UpdatedAt = now;
+    }
+
+    /// <summary>Stores when the run goes on, lets go of it, then schedules the continuation: the row first, the job second.</summary>
+    private async Task WaitAsync(NotificationsDbContext db, AutomationRun run, DateTimeOffset due, AutomationRunStatus status, CancellationToken cancellationToken)
+    {
+        run.Status = status;
+        run.NextDueAt = due;
+        run.LeaseUntil = null;
+        run.UpdatedAt = time.GetUtcNow();
+        await SaveAsync(db, cancellationToken);
+        var runId = run.Id;
+        jobs.Schedule<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None), due);
+    }
+
+    private async Task FailAsync(NotificationsDbContext db, AutomationRunState state, AutomationRunStep step, string? jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var run = state.Run;
+        state.Store();
+        run.Status = AutomationRunStatus.Failed;
+        run.FinishedAt = now;
+        run.UpdatedAt = now;
+        run.NextDueAt = null;
+        run.LeaseUntil = null;
+        run.FailedJobId = jobId;
+        await SaveAsync(db, cancellationToken);
+        logger.LogWarning("Automation run {RunId} failed at step {Index} ({Action}): {Error}", run.Id, step.Index, step.Action, step.Error);
+        // Thrown so the Hangfire job lands in the Failed page, where Requeue retries the run.
+        throw new AutomationRunFailedException(run.Id, step.Index, step.Error ?? "failed");
+    }
+
+    private async Task SaveAsync(NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var text = ex switch
+        {
+            AutomationStepException { Code: { } code } step => $"{code}: {step.Message}",
+            RequestValidationException validation => $"{validation.Field}: {validation.Message}",
+            _ => ex.Message,
+        };
+        return text.Length > 2000 ? text[..2000] : text;
+    }
+}
