@@ -15,6 +15,7 @@ using NotificationOps.Engine.Health;
 using NotificationOps.Engine.Hosting;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
@@ -135,6 +136,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IntakeWriter>();
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ListService>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<SendLeases>();
         services.AddSingleton<AttemptRecorder>();

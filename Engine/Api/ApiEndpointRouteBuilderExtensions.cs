@@ -24,6 +24,8 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGroup("").RequireApiScope(ApiScopes.Send).MapSend();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapMessages();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfiles();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfileLists();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapLists();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
         api.MapGroup("").RequireApiScope(ApiScopes.Admin).MapApiKeys();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
@@ -38,6 +39,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<MessageTag> MessageTags => Set<MessageTag>();
 
     public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<SubscriptionList> Lists => Set<SubscriptionList>();
+
+    public DbSet<ListSubscription> ListSubscriptions => Set<ListSubscription>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

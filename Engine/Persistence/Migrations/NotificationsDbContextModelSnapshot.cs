@@ -324,6 +324,57 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("NotificationOps.Engine.Lists.ListSubscription", b =>
+                {
+                    b.Property<string>("ListId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferencesJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListId", "UserId");
+
+                    b.HasIndex("UserId", "ListId");
+
+                    b.ToTable("ListSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Lists.SubscriptionList", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferencesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Lists", (string)null);
+                });
+
             modelBuilder.Entity("NotificationOps.Engine.Messages.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -1284,6 +1335,15 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Lists.ListSubscription", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Lists.SubscriptionList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
