@@ -16,6 +16,7 @@ using NotificationOps.Engine.Hosting;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Lists;
+using NotificationOps.Engine.Preferences;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
@@ -137,6 +138,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ListService>();
+        services.AddSingleton<PreferenceService>();
+        services.AddSingleton<PreferenceGate>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<SendLeases>();
         services.AddSingleton<AttemptRecorder>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Lists;
+using NotificationOps.Engine.Preferences;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
@@ -43,6 +44,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<SubscriptionList> Lists => Set<SubscriptionList>();
 
     public DbSet<ListSubscription> ListSubscriptions => Set<ListSubscription>();
+
+    public DbSet<SubscriptionTopic> SubscriptionTopics => Set<SubscriptionTopic>();
+
+    public DbSet<UserTopicPreference> UserTopicPreferences => Set<UserTopicPreference>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

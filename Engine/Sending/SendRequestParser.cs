@@ -60,6 +60,7 @@ public static partial class SendRequestParser
             throw Invalid("message.providers", "'message.providers' must be an object keyed by provider id.");
         }
 
+        ParsePreferences(message["preferences"]);
         var (tags, traceId) = ParseMetadata(message["metadata"]);
         var (delay, delayUntil) = ParseDelay(message["delay"]);
         var timeout = ParseTimeout(message["timeout"]);
@@ -79,6 +80,30 @@ public static partial class SendRequestParser
             DelayUntil = delayUntil,
             Timeout = timeout,
         };
+    }
+
+    /// <summary><c>message.preferences.subscription_topic_id</c>: the topic the recipients' preferences are checked against at send.</summary>
+    private static void ParsePreferences(JsonNode? preferences)
+    {
+        if (preferences is null)
+        {
+            return;
+        }
+
+        if (preferences is not JsonObject node)
+        {
+            throw Invalid("message.preferences", "'message.preferences' must be an object: {\"subscription_topic_id\": ...}.");
+        }
+
+        if (node["subscription_topic_id"] is { } topic)
+        {
+            if (topic is not JsonValue value || !value.TryGetValue<string>(out var id))
+            {
+                throw Invalid("message.preferences.subscription_topic_id", "'message.preferences.subscription_topic_id' must be a string.");
+            }
+
+            ResourceId.Validate(id, "message.preferences.subscription_topic_id");
+        }
     }
 
     private static List<RecipientSpec> ParseRecipients(JsonNode? to)

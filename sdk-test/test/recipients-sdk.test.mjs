@@ -1,15 +1,15 @@
-// Courier's node SDK against NotificationOps: lists, list subscriptions and a profile's lists (issue 14).
+// Courier's node SDK against NotificationOps: lists, list subscriptions, a profile's lists and user preferences (issue 14).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import Courier, { BadRequestError, NotFoundError } from '@trycourier/courier';
 import { API_KEY, startApp } from '../lib/app.mjs';
-import { call, expectApiError } from '../lib/helpers.mjs';
+import { call, expectApiError, waitForStatus } from '../lib/helpers.mjs';
 
 const run = randomUUID().slice(0, 8);
 const TEST_TIMEOUT_MS = 90_000;
 
-describe('Courier node SDK 7.10.2: lists', () => {
+describe('Courier node SDK 7.10.2: lists and preferences', () => {
   let app;
   /** @type {Courier} */
   let client;
@@ -103,5 +103,46 @@ describe('Courier node SDK 7.10.2: lists', () => {
     await expectApiError('lists.retrieve of an id over 255 characters', 400, () => client.lists.retrieve('x'.repeat(256)));
     const missing = await expectApiError('lists.retrieve unknown', 404, () => client.lists.retrieve(`${run}.missing`));
     assert.ok(missing instanceof NotFoundError);
+  });
+  appTest('preferences: update a topic, retrieve it and the list; REQUIRED cannot be opted out of', async () => {
+    const user = `pref-${run}`;
+    const topic = `${run}-news`;
+    const updated = await call('preferences.updateOrCreateTopic', () => client.users.preferences.updateOrCreateTopic(topic, {
+      user_id: user, topic: { status: 'OPTED_OUT' },
+    }));
+    assert.equal(typeof updated.message, 'string');
+
+    const one = await call('preferences.retrieveTopic', () => client.users.preferences.retrieveTopic(topic, { user_id: user }));
+    assert.equal(one.topic.status, 'OPTED_OUT');
+    assert.equal(one.topic.default_status, 'OPTED_IN');
+    assert.equal(one.topic.topic_id, topic);
+
+    const all = await call('preferences.retrieve', () => client.users.preferences.retrieve(user));
+    assert.ok(all.items.some((i) => i.topic_id === topic && i.status === 'OPTED_OUT'), JSON.stringify(all.items));
+    assert.equal(all.paging.more, false);
+
+    await call('topic REQUIRED', () => client.put(`/preferences/topics/${run}-security`, { body: { name: 'Security', default_status: 'REQUIRED' } }));
+    const refused = await expectApiError('opting out of a REQUIRED topic', 400, () => client.users.preferences.updateOrCreateTopic(`${run}-security`, {
+      user_id: user, topic: { status: 'OPTED_OUT' },
+    }));
+    assert.equal(refused.error?.field, 'topic.status');
+  });
+
+  appTest('a user opted out of a topic: the send under it ends UNDELIVERABLE (UNSUBSCRIBED)', async () => {
+    const user = `optout-${run}`;
+    const topic = `${run}-promo`;
+    await call('profiles.create', () => client.profiles.create(user, { profile: { email: `sdk+${run}-optout@example.com` } }));
+    await call('preferences.updateOrCreateTopic', () => client.users.preferences.updateOrCreateTopic(topic, { user_id: user, topic: { status: 'OPTED_OUT' } }));
+
+    const { requestId } = await call('send.message', () => client.send.message({
+      message: {
+        to: { user_id: user },
+        content: { title: 'Promo', body: 'Deals' },
+        routing: { method: 'single', channels: ['email'] },
+        preferences: { subscription_topic_id: topic },
+      },
+    }));
+    const message = await waitForStatus(client, requestId, 'UNDELIVERABLE');
+    assert.equal(message.reason, 'UNSUBSCRIBED');
   });
 });

@@ -27,6 +27,39 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SubscriptionTopics",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    DefaultStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultChannels = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubscriptionTopics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserTopicPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TopicId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasCustomRouting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CustomRouting = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserTopicPreferences", x => new { x.UserId, x.TopicId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ListSubscriptions",
                 columns: table => new
                 {
@@ -50,6 +83,11 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 name: "IX_ListSubscriptions_UserId_ListId",
                 table: "ListSubscriptions",
                 columns: new[] { "UserId", "ListId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserTopicPreferences_TopicId",
+                table: "UserTopicPreferences",
+                column: "TopicId");
         }
 
         /// <inheritdoc />
@@ -57,6 +95,12 @@ namespace NotificationOps.Engine.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ListSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "SubscriptionTopics");
+
+            migrationBuilder.DropTable(
+                name: "UserTopicPreferences");
 
             migrationBuilder.DropTable(
                 name: "Lists");
