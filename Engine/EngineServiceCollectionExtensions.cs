@@ -147,10 +147,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SendFailures>();
         services.AddSingleton<SendOutcomes>();
         services.AddSingleton<SendPipeline>();
+        services.AddSingleton<SendMessageFactory>();
+        services.AddSingleton<SendJobDispatcher>();
+        services.AddSingleton<FanOutExpander>();
+        services.AddSingleton<RequestProgressQuery>();
+        services.AddTransient<FanOutJob>();
         services.AddTransient<SendJob>();
         services.AddTransient<SimulatedReceiptJob>();
         services.AddSingleton<IRecoverySource, MessageRecoverySource>();
         services.AddSingleton<IRecoverySource, SimulatedReceiptRecoverySource>();
+        services.AddSingleton<IRecoverySource, FanOutRecoverySource>();
         services.AddSingleton<IDeliveryProviderFactory, SimulatedProviderFactory>();
         services.AddSingleton<SmtpProviderFactory>();
         services.AddSingleton<IDeliveryProviderFactory>(provider => provider.GetRequiredService<SmtpProviderFactory>());

@@ -45,6 +45,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<ListSubscription> ListSubscriptions => Set<ListSubscription>();
 
+    public DbSet<FanOutRequest> FanOutRequests => Set<FanOutRequest>();
+
     public DbSet<SubscriptionTopic> SubscriptionTopics => Set<SubscriptionTopic>();
 
     public DbSet<UserTopicPreference> UserTopicPreferences => Set<UserTopicPreference>();

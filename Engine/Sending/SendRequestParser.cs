@@ -30,7 +30,7 @@ public static partial class SendRequestParser
             throw Bad("message", "'message' is required and must be an object.");
         }
 
-        var recipients = ParseRecipients(message["to"]);
+        var (recipients, groups) = ParseRecipients(message["to"]);
         var template = OptionalString(message, "template", "message.template");
         var hasContent = message.ContainsKey("content") && message["content"] is not null;
         if (hasContent && !string.IsNullOrWhiteSpace(template))
@@ -70,6 +70,7 @@ public static partial class SendRequestParser
         return new SendRequest
         {
             Recipients = recipients,
+            Groups = groups,
             Message = withoutTo,
             Template = hasContent ? null : template,
             Tags = tags,
@@ -106,7 +107,7 @@ public static partial class SendRequestParser
         }
     }
 
-    private static List<RecipientSpec> ParseRecipients(JsonNode? to)
+    private static (List<RecipientSpec>, List<RecipientGroup>) ParseRecipients(JsonNode? to)
     {
         if (to is null)
         {
@@ -125,6 +126,7 @@ public static partial class SendRequestParser
         }
 
         var recipients = new List<RecipientSpec>(items.Count);
+        var groups = new List<RecipientGroup>();
         for (var i = 0; i < items.Count; i++)
         {
             var field = to is JsonArray ? $"message.to[{i}]" : "message.to";
@@ -133,12 +135,15 @@ public static partial class SendRequestParser
                 throw Invalid(field, $"'{field}' must be an object.");
             }
 
-            foreach (var unsupported in new[] { "list_id", "list_pattern", "audience_id" })
+            if (recipient.ContainsKey("audience_id"))
             {
-                if (recipient.ContainsKey(unsupported))
-                {
-                    throw Invalid($"{field}.{unsupported}", $"Sending to '{unsupported}' is not supported yet; send to user_id, email or phone_number.");
-                }
+                throw Invalid($"{field}.audience_id", "Sending to 'audience_id' is not supported yet; send to a list, list_pattern, user_id, email or phone_number.");
+            }
+
+            if (RecipientGroups.Parse(recipient, field) is { } group)
+            {
+                groups.Add(group);
+                continue;
             }
 
             var userId = OptionalString(recipient, "user_id", $"{field}.user_id");
@@ -162,7 +167,7 @@ public static partial class SendRequestParser
             recipients.Add(new RecipientSpec(userId, email, phone, (JsonObject)recipient.DeepClone()));
         }
 
-        return recipients;
+        return (recipients, groups);
     }
 
     private static (string Method, IReadOnlyList<string>? Channels) ParseRouting(JsonNode? routing)

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import Courier, { BadRequestError, NotFoundError } from '@trycourier/courier';
 import { API_KEY, startApp } from '../lib/app.mjs';
-import { call, expectApiError, waitForStatus } from '../lib/helpers.mjs';
+import { call, expectApiError, listAll, pollUntil, waitForStatus } from '../lib/helpers.mjs';
 
 const run = randomUUID().slice(0, 8);
 const TEST_TIMEOUT_MS = 90_000;
@@ -144,5 +144,41 @@ describe('Courier node SDK 7.10.2: lists and preferences', () => {
     }));
     const message = await waitForStatus(client, requestId, 'UNDELIVERABLE');
     assert.equal(message.reason, 'UNSUBSCRIBED');
+  });
+  appTest('send to a list: one message per member, each DELIVERED; the request reports its expansion', async () => {
+    const list = `${run}.fanout`;
+    const users = ['m1', 'm2', 'm3'].map((u) => `${u}-${run}`);
+    for (const user of users) {
+      await call('profiles.create', () => client.profiles.create(user, { profile: { email: `sdk+${user}@example.com` } }));
+    }
+    await call('subscriptions.add', () => client.lists.subscriptions.add(list, { recipients: users.map((recipientId) => ({ recipientId })) }));
+
+    const traceId = `fan-${run}`;
+    const { requestId } = await call('send.message to list', () => client.send.message({
+      message: { to: { list_id: list }, content: { title: 'Hi {{name}}', body: 'To the list' }, routing: { method: 'single', channels: ['email'] }, metadata: { trace_id: traceId } },
+    }));
+    const request = await pollUntil({
+      label: `request ${requestId} expanded`,
+      probe: () => client.get(`/requests/${requestId}`),
+      done: (r) => r?.status === 'COMPLETED',
+    });
+    assert.equal(request.messages, 3);
+
+    const messages = await listAll(client, { trace_id: traceId });
+    assert.deepEqual(messages.map((m) => m.recipient).sort(), [...users].sort());
+    for (const m of messages) await waitForStatus(client, m.id, 'DELIVERED');
+  });
+
+  appTest('send to an unknown list is accepted and completes with no messages and a reason', async () => {
+    const { requestId } = await call('send.message to unknown list', () => client.send.message({
+      message: { to: { list_id: `${run}.nobody` }, content: { title: 'T', body: 'B' } },
+    }));
+    const request = await pollUntil({
+      label: `request ${requestId} completed`,
+      probe: () => client.get(`/requests/${requestId}`),
+      done: (r) => r?.status === 'COMPLETED',
+    });
+    assert.equal(request.messages, 0);
+    assert.match(request.reason, /No list/);
   });
 });

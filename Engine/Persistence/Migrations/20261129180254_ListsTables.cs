@@ -11,6 +11,33 @@ namespace NotificationOps.Engine.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "FanOutRequests",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestJson = table.Column<string>(type: "TEXT", nullable: false),
+                    TemplateId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    ListId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    AfterUserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Members = table.Column<int>(type: "INTEGER", nullable: false),
+                    Messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Duplicates = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FanOutRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Lists",
                 columns: table => new
                 {
@@ -80,6 +107,11 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FanOutRequests_Status_UpdatedAt",
+                table: "FanOutRequests",
+                columns: new[] { "Status", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ListSubscriptions_UserId_ListId",
                 table: "ListSubscriptions",
                 columns: new[] { "UserId", "ListId" });
@@ -93,6 +125,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "FanOutRequests");
+
             migrationBuilder.DropTable(
                 name: "ListSubscriptions");
 
