@@ -23,7 +23,12 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGroup("").AllowAnyApiScope().MapWhoAmI();
         api.MapGroup("").RequireApiScope(ApiScopes.Send).MapSend();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapMessages();
+        api.MapGroup("").RequireApiScope(ApiScopes.Read).MapRequests();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfiles();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfileLists();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapLists();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapUserPreferences();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTopics();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapAutomations();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapAutomationTemplates();

@@ -6,6 +6,8 @@ using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Inbound;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Lists;
+using NotificationOps.Engine.Preferences;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
@@ -54,6 +56,16 @@ public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProt
     public DbSet<MessageTag> MessageTags => Set<MessageTag>();
 
     public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<SubscriptionList> Lists => Set<SubscriptionList>();
+
+    public DbSet<ListSubscription> ListSubscriptions => Set<ListSubscription>();
+
+    public DbSet<FanOutRequest> FanOutRequests => Set<FanOutRequest>();
+
+    public DbSet<SubscriptionTopic> SubscriptionTopics => Set<SubscriptionTopic>();
+
+    public DbSet<UserTopicPreference> UserTopicPreferences => Set<UserTopicPreference>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Preferences;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Routing;
 using NotificationOps.Engine.Templates;
@@ -9,12 +10,17 @@ namespace NotificationOps.Engine.Sending;
 /// <summary>Routing (DESIGN.md, Data flow 3): channel order, then provider order within the channel; and rendering.</summary>
 public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer renderer, TemplateCatalog templates, BrandService brands, TimeProvider time)
 {
-    public DeliveryPlan Plan(Message message)
+    /// <param name="preference">The recipient's preferences for the message's topic (<see cref="PreferenceGate"/>), when it has one.</param>
+    public DeliveryPlan Plan(Message message, PreferenceDecision? preference = null)
     {
         var request = JsonNode.Parse(message.RequestJson)!.AsObject();
         var body = request["message"]!.AsObject();
         var recipient = request["to"] as JsonObject ?? new JsonObject();
         var routed = RoutedChannels(body);
+        if (preference?.Channels is { } wanted)
+        {
+            routed = routed.Where(wanted.Contains).ToList();
+        }
 
         // The version pinned at intake, so every attempt renders the same; a channel it has no content for is not offered.
         var template = message.Template is not null && message.TemplateId is { } templateId && message.TemplateVersion is { } version
@@ -26,6 +32,10 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
                 ? (MessageStatus.Undeliverable, MessageReason.Failed, $"Not sent within timeout.message (expired {expires:O}).")
             : message.Template is not null && template is null
                 ? (MessageStatus.Undeliverable, MessageReason.Unpublished, $"Template '{message.Template}' has no published version.")
+            : preference?.Refusal is { } refused
+                ? (MessageStatus.Undeliverable, refused, preference.Note)
+            : reachable.Count == 0 && preference?.Channels is not null
+                ? (MessageStatus.Unroutable, MessageReason.NoChannels, $"{preference.Note} The recipient has no address for those channels among the routed ones.")
             : reachable.Count == 0
                 ? (MessageStatus.Unroutable, MessageReason.NoChannels, template is null
                     ? $"The recipient has no address for any routed channel ({string.Join(", ", routed)})."

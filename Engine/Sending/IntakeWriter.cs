@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 
@@ -17,18 +18,18 @@ public sealed class IntakeWriter : IAsyncDisposable
     private const int MaxBatch = 256;
 
     private readonly IDbContextFactory<NotificationsDbContext> dbFactory;
-    private readonly IBackgroundJobClient jobs;
+    private readonly SendJobDispatcher dispatcher;
     private readonly GroupCommit<IntakeBatch> writer;
     private readonly IWriteTransactions writes;
     private readonly IEnumerable<IStatusChangeSink> sinks;
     private readonly TimeSpan timeout;
 
-    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, IBackgroundJobClient jobs, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
+    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, SendJobDispatcher dispatcher, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
     {
         this.sinks = sinks;
         this.writes = writes;
         this.dbFactory = dbFactory;
-        this.jobs = jobs;
+        this.dispatcher = dispatcher;
         timeout = TimeSpan.FromSeconds(options.Value.IntakeTimeoutSeconds);
         writer = new GroupCommit<IntakeBatch>(async batches => EnqueueSends(await CommitAsync(batches)), logger, MaxBatch);
     }
@@ -38,12 +39,13 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// <see cref="DeliveryOptions.IntakeTimeoutSeconds"/>: then it throws <see cref="StorageUnavailableException"/> and
     /// the batch is dropped if it has not been written yet, so a request answered 503 stores nothing.
     /// </summary>
-    public async Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags)
+    /// <param name="fanOut">A send to lists: its expansion record, stored with the direct recipients' messages.</param>
+    public async Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags, FanOutRequest? fanOut = null)
     {
         var abandoned = new CancellationTokenSource();
         try
         {
-            await writer.WriteAsync(new IntakeBatch(messages, events, tags, abandoned.Token)).WaitAsync(timeout);
+            await writer.WriteAsync(new IntakeBatch(messages, events, tags, fanOut, abandoned.Token)).WaitAsync(timeout);
         }
         catch (TimeoutException ex)
         {
@@ -60,10 +62,11 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// </summary>
     private void EnqueueSends(IReadOnlyList<IntakeBatch> batches)
     {
-        var due = batches.SelectMany(b => b.Messages).Where(m => m.Status == MessageStatus.Enqueued).Select(m => m.Id).ToList();
-        foreach (var chunk in due.Chunk(SendJob.MaxBatch))
+        // Delayed ones are scheduled by the caller (SendService), which knows their time.
+        dispatcher.Dispatch(batches.SelectMany(b => b.Messages).Where(m => m.Status == MessageStatus.Enqueued).ToList());
+        foreach (var fanOut in batches.Select(b => b.FanOut).OfType<FanOutRequest>())
         {
-            jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunBatchAsync(chunk, CancellationToken.None));
+            dispatcher.Expand(fanOut.Id);
         }
     }
 
@@ -101,10 +104,11 @@ public sealed class IntakeWriter : IAsyncDisposable
             await StatusChangeSinks.WriteAsync(sinks, db,
                 live.SelectMany(b => b.Messages).Select(m => new MessageChange(m.Id, MessageChange.Updated, m.Status, m.EnqueuedAt)).ToList(),
                 CancellationToken.None);
+            await ModelRowInserter.InsertAsync(db, live.Select(b => b.FanOut).OfType<FanOutRequest>().ToList());
             await transaction.CommitAsync();
             return live;
         }
     }
 
-    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags, CancellationToken Abandoned);
+    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags, FanOutRequest? FanOut, CancellationToken Abandoned);
 }

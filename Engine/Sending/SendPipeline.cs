@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Preferences;
 using NotificationOps.Engine.Tracking;
 
 namespace NotificationOps.Engine.Sending;
@@ -17,6 +18,7 @@ public sealed class SendPipeline(
     DeliveryPlanner planner,
     MessageStatusWriter writer,
     TrackingDecorator tracking,
+    PreferenceGate preferences,
     AttemptRecorder attempts,
     ProviderCaller caller,
     SendOutcomes outcomes,
@@ -28,9 +30,11 @@ public sealed class SendPipeline(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var work = new List<SendWork>();
-        foreach (var message in await LoadDueAsync(db, messageIds, cancellationToken))
+        var due = await LoadDueAsync(db, messageIds, cancellationToken);
+        var decisions = await preferences.DecideAsync(db, due, cancellationToken);
+        foreach (var message in due)
         {
-            var item = new SendWork(message, planner.Plan(message));
+            var item = new SendWork(message, planner.Plan(message, decisions.GetValueOrDefault(message.Id)));
             item.GoTo(item.Plan.Refusal is null ? planner.Next(item.Plan, message.RouteChannelIndex, message.RouteProviderIndex) : null);
             work.Add(item);
         }

@@ -7,6 +7,9 @@ public sealed record SendRequest
 {
     public required IReadOnlyList<RecipientSpec> Recipients { get; init; }
 
+    /// <summary>Lists and list patterns in <c>message.to</c>: expanded after the 202 by a fan-out job.</summary>
+    public IReadOnlyList<RecipientGroup> Groups { get; init; } = [];
+
     /// <summary>The <c>message</c> object without <c>to</c>: content or template, data, routing, overrides, metadata.</summary>
     public required JsonObject Message { get; init; }
 

@@ -30,7 +30,7 @@ public static partial class SendRequestParser
             throw Bad("message", "'message' is required and must be an object.");
         }
 
-        var recipients = ParseRecipients(message["to"]);
+        var (recipients, groups) = ParseRecipients(message["to"]);
         var template = OptionalString(message, "template", "message.template");
         var hasContent = message.ContainsKey("content") && message["content"] is not null;
         if (hasContent && !string.IsNullOrWhiteSpace(template))
@@ -60,6 +60,7 @@ public static partial class SendRequestParser
             throw Invalid("message.providers", "'message.providers' must be an object keyed by provider id.");
         }
 
+        ParsePreferences(message["preferences"]);
         var (tags, traceId) = ParseMetadata(message["metadata"]);
         var (delay, delayUntil) = ParseDelay(message["delay"]);
         var timeout = ParseTimeout(message["timeout"]);
@@ -69,6 +70,7 @@ public static partial class SendRequestParser
         return new SendRequest
         {
             Recipients = recipients,
+            Groups = groups,
             Message = withoutTo,
             Template = hasContent ? null : template,
             Tags = tags,
@@ -81,7 +83,31 @@ public static partial class SendRequestParser
         };
     }
 
-    private static List<RecipientSpec> ParseRecipients(JsonNode? to)
+    /// <summary><c>message.preferences.subscription_topic_id</c>: the topic the recipients' preferences are checked against at send.</summary>
+    private static void ParsePreferences(JsonNode? preferences)
+    {
+        if (preferences is null)
+        {
+            return;
+        }
+
+        if (preferences is not JsonObject node)
+        {
+            throw Invalid("message.preferences", "'message.preferences' must be an object: {\"subscription_topic_id\": ...}.");
+        }
+
+        if (node["subscription_topic_id"] is { } topic)
+        {
+            if (topic is not JsonValue value || !value.TryGetValue<string>(out var id))
+            {
+                throw Invalid("message.preferences.subscription_topic_id", "'message.preferences.subscription_topic_id' must be a string.");
+            }
+
+            ResourceId.Validate(id, "message.preferences.subscription_topic_id");
+        }
+    }
+
+    private static (List<RecipientSpec>, List<RecipientGroup>) ParseRecipients(JsonNode? to)
     {
         if (to is null)
         {
@@ -100,6 +126,7 @@ public static partial class SendRequestParser
         }
 
         var recipients = new List<RecipientSpec>(items.Count);
+        var groups = new List<RecipientGroup>();
         for (var i = 0; i < items.Count; i++)
         {
             var field = to is JsonArray ? $"message.to[{i}]" : "message.to";
@@ -108,12 +135,15 @@ public static partial class SendRequestParser
                 throw Invalid(field, $"'{field}' must be an object.");
             }
 
-            foreach (var unsupported in new[] { "list_id", "list_pattern", "audience_id" })
+            if (recipient.ContainsKey("audience_id"))
             {
-                if (recipient.ContainsKey(unsupported))
-                {
-                    throw Invalid($"{field}.{unsupported}", $"Sending to '{unsupported}' is not supported yet; send to user_id, email or phone_number.");
-                }
+                throw Invalid($"{field}.audience_id", "Sending to 'audience_id' is not supported yet; send to a list, list_pattern, user_id, email or phone_number.");
+            }
+
+            if (RecipientGroups.Parse(recipient, field) is { } group)
+            {
+                groups.Add(group);
+                continue;
             }
 
             var userId = OptionalString(recipient, "user_id", $"{field}.user_id");
@@ -137,7 +167,7 @@ public static partial class SendRequestParser
             recipients.Add(new RecipientSpec(userId, email, phone, (JsonObject)recipient.DeepClone()));
         }
 
-        return recipients;
+        return (recipients, groups);
     }
 
     private static (string Method, IReadOnlyList<string>? Channels) ParseRouting(JsonNode? routing)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers;
@@ -19,7 +20,7 @@ public sealed class SendService(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     IntakeWriter intake,
     IBackgroundJobClient jobs,
-    RetrySchedule retries,
+    SendMessageFactory factory,
     TemplateCatalog templates,
     ProviderRegistry providers,
     TimeProvider time)
@@ -55,10 +56,10 @@ public sealed class SendService(
         var messages = new List<Message>();
         foreach (var recipient in request.Recipients)
         {
-            var merged = Merge(recipient, recipient.UserId is null ? null : profiles.GetValueOrDefault(recipient.UserId));
-            foreach (var channels in Split(request, merged, pinned?.Content))
+            // Beside lists, a user's id derives from the request and the user, as the members' do: one message per person.
+            Func<int, string>? idFor = request.Groups.Count > 0 && recipient.UserId is { } user ? split => SendMessageFactory.MemberMessageId(requestId, user, split) : null;
+            foreach (var message in factory.Build(request, requestId, recipient, recipient.UserId is null ? null : profiles.GetValueOrDefault(recipient.UserId), pinned?.Content, now, startAt, delayed, idFor))
             {
-                var message = NewMessage(request, requestId, merged, channels, now, startAt, delayed);
                 message.TemplateId = pinned?.TemplateId;
                 message.TemplateVersion = pinned?.Version;
                 messages.Add(message);
@@ -66,7 +67,7 @@ public sealed class SendService(
         }
 
         // For a single message the request id is the message id, as Courier does.
-        if (messages.Count == 1)
+        if (messages.Count == 1 && request.Groups.Count == 0)
         {
             messages[0].Id = requestId;
         }
@@ -88,7 +89,16 @@ public sealed class SendService(
         }
 
         // Committed (with other requests' rows, in one transaction) before we answer.
-        await intake.WriteAsync(messages, events, tags);
+        var fanOut = request.Groups.Count == 0 ? null : new FanOutRequest
+        {
+            Id = requestId,
+            RequestJson = FanOutBody(request),
+            TemplateId = pinned?.TemplateId,
+            TemplateVersion = pinned?.Version,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await intake.WriteAsync(messages, events, tags, fanOut);
 
         // Immediate sends were handed to batch jobs by the intake writer after its commit; delayed ones wait here.
         if (delayed)
@@ -100,6 +110,23 @@ public sealed class SendService(
         }
 
         return new SendAccepted(requestId, messages.Select(m => m.Id).ToList());
+    }
+
+    /// <summary>The send as the fan-out parses it again: the message with only its lists in <c>to</c>.</summary>
+    private static string FanOutBody(SendRequest request)
+    {
+        var message = (JsonObject)request.Message.DeepClone();
+        message["to"] = new JsonArray(request.Groups.Select(g =>
+        {
+            var item = new JsonObject { [g.Kind] = g.Value };
+            if (g.Data is not null)
+            {
+                item["data"] = g.Data.DeepClone();
+            }
+
+            return (JsonNode)item;
+        }).ToArray());
+        return new JsonObject { ["message"] = message }.ToJsonString();
     }
 
     /// <summary>A provider id the request names must exist: 422 naming it, not a message that can never be routed as asked.</summary>
@@ -131,93 +158,5 @@ public sealed class SendService(
                     $"Unknown provider '{id}' (configured: {string.Join(", ", providers.All.Select(p => p.Id))}).");
             }
         }
-    }
-
-    private Message NewMessage(SendRequest request, string requestId, JsonObject recipient, IReadOnlyList<string>? channels, DateTimeOffset now, DateTimeOffset startAt, bool delayed)
-    {
-        var message = (JsonObject)request.Message.DeepClone();
-        if (channels is not null)
-        {
-            message["routing"] = new JsonObject
-            {
-                ["method"] = RoutingMethods.Single,
-                ["channels"] = new JsonArray(channels.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
-            };
-        }
-
-        var userId = ChannelAddresses.Text(recipient, "user_id");
-        var email = ChannelAddresses.Text(recipient, "email");
-        var phone = ChannelAddresses.Text(recipient, "phone_number");
-        return new Message
-        {
-            Id = MessageIds.New(),
-            RequestId = requestId,
-            Recipient = userId ?? email ?? phone ?? ChannelAddresses.For(Channels.Chat, recipient) ?? "(unknown)",
-            RecipientUserId = userId,
-            RecipientEmail = email,
-            RecipientPhone = phone,
-            RequestJson = new JsonObject { ["message"] = message, ["to"] = recipient.DeepClone() }.ToJsonString(),
-            Template = request.Template,
-            Status = delayed ? MessageStatus.Delayed : MessageStatus.Enqueued,
-            EnqueuedAt = now,
-            UpdatedAt = now,
-            NextAttemptAt = startAt,
-            RetryBudgetUntil = retries.BudgetFrom(startAt),
-            ExpiresAt = request.Timeout is { } timeout ? startAt + timeout : null,
-            Tags = request.Tags.Count == 0 ? null : string.Join(",", request.Tags),
-            TraceId = request.TraceId,
-        };
-    }
-
-    /// <summary>"all" becomes one message per reachable channel; "single" stays one message.</summary>
-    private static IEnumerable<IReadOnlyList<string>?> Split(SendRequest request, JsonObject recipient, TemplateContent? template)
-    {
-        if (request.RoutingMethod != RoutingMethods.All)
-        {
-            yield return null;
-            yield break;
-        }
-
-        var reachable = (request.RoutingChannels ?? Channels.DefaultOrder)
-            .Where(c => ChannelAddresses.For(c, recipient) is not null && (template is null || template.Has(c)))
-            .ToList();
-        if (reachable.Count == 0)
-        {
-            // One message that the pipeline marks UNROUTABLE (NO_CHANNELS), so the failure is visible.
-            yield return request.RoutingChannels ?? Channels.DefaultOrder;
-            yield break;
-        }
-
-        foreach (var channel in reachable)
-        {
-            yield return [channel];
-        }
-    }
-
-    /// <summary>The stored profile, overridden by whatever the send gave inline.</summary>
-    private static JsonObject Merge(RecipientSpec recipient, string? profileJson)
-    {
-        var merged = profileJson is null ? new JsonObject() : JsonNode.Parse(profileJson) as JsonObject ?? new JsonObject();
-        foreach (var (key, value) in recipient.Raw)
-        {
-            merged[key] = value?.DeepClone();
-        }
-
-        if (recipient.Email is not null)
-        {
-            merged["email"] = recipient.Email;
-        }
-
-        if (recipient.PhoneNumber is not null)
-        {
-            merged["phone_number"] = recipient.PhoneNumber;
-        }
-        else if (merged["phone_number"] is JsonValue stored && stored.TryGetValue<string>(out var phone)
-            && SendRequestParser.NormalisePhone(phone) is { } normalised)
-        {
-            merged["phone_number"] = normalised; // a profile may hold "+1 (415) 555-0100"; providers want E.164
-        }
-
-        return merged;
     }
 }

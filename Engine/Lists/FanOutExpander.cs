@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Templates;
+
+namespace NotificationOps.Engine.Lists;
+
+/// <summary>
+/// Expands a send to lists (DESIGN.md, Recipients): members in keyset order, a batch per transaction that writes the
+/// members' messages (ids derived from request and member, so a re-run skips what it already made) and moves the
+/// request's position. The messages then go the way of any other: the send jobs, after commit.
+/// </summary>
+public sealed class FanOutExpander(
+    IDbContextFactory<NotificationsDbContext> dbFactory,
+    IWriteTransactions writes,
+    SendMessageFactory factory,
+    SendJobDispatcher dispatcher,
+    TemplateCatalog templates,
+    ListService lists,
+    IEnumerable<IStatusChangeSink> sinks,
+    TimeProvider time)
+{
+    public const int BatchSize = 1000;
+    private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>Expands what is left of the request; false when another run holds it (or it is finished).</summary>
+    public async Task<bool> ExpandAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        if (!await TakeLeaseAsync(requestId, owner, cancellationToken))
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.FanOutRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
+        var request = SendRequestParser.Parse(JsonNode.Parse(row.RequestJson));
+        var template = row.TemplateId is { } templateId && row.TemplateVersion is { } version ? templates.Content(templateId, version) : null;
+        var startAt = SendStart(request, row.CreatedAt);
+
+        while (row.Status == FanOutStatus.Expanding)
+        {
+            if (row.GroupIndex >= request.Groups.Count)
+            {
+                row.Status = FanOutStatus.Completed;
+                row.CompletedAt = time.GetUtcNow();
+                row.Reason ??= row.Messages == 0 && row.Duplicates == 0 ? "The lists have no subscribers." : null;
+                await SaveAsync(db, row, owner, [], cancellationToken);
+                break;
+            }
+
+            var group = request.Groups[row.GroupIndex];
+            row.ListId ??= await FirstListAsync(group, cancellationToken);
+            if (row.ListId is null)
+            {
+                row.Reason = $"{row.Reason} {(group.Kind == RecipientGroup.List ? $"No list '{group.Value}'." : $"No list matches '{group.Value}'.")}".Trim();
+                row.GroupIndex++;
+                continue;
+            }
+
+            var members = await db.ListSubscriptions.AsNoTracking()
+                .Where(s => s.ListId == row.ListId && (row.AfterUserId == null || string.Compare(s.UserId, row.AfterUserId) > 0))
+                .OrderBy(s => s.UserId).Select(s => s.UserId).Take(BatchSize).ToListAsync(cancellationToken);
+            var built = await BuildAsync(db, request, group, row, members, template, startAt, cancellationToken);
+            row.Members += members.Count;
+            if (members.Count < BatchSize)
+            {
+                row.ListId = group.Kind == RecipientGroup.ListPattern ? await NextMatchAsync(group.Value, row.ListId, cancellationToken) : null;
+                row.AfterUserId = null;
+                if (row.ListId is null)
+                {
+                    row.GroupIndex++;
+                }
+            }
+            else
+            {
+                row.AfterUserId = members[^1];
+            }
+
+            if (!await SaveAsync(db, row, owner, built, cancellationToken))
+            {
+                return false; // lost the lease: another run goes on from the stored position
+            }
+
+            dispatcher.Dispatch(built);
+        }
+
+        return true;
+    }
+
+    private async Task<List<Message>> BuildAsync(NotificationsDbContext db, SendRequest request, RecipientGroup group, FanOutRequest row, List<string> members,
+        TemplateContent? template, DateTimeOffset startAt, CancellationToken cancellationToken)
+    {
+        var profiles = await db.Profiles.AsNoTracking().Where(p => members.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DataJson, cancellationToken);
+        var groupRequest = WithGroupData(request, group);
+        var now = time.GetUtcNow();
+        var delayed = startAt > now;
+        var messages = new List<Message>();
+        foreach (var member in members)
+        {
+            var recipient = new RecipientSpec(member, null, null, new JsonObject { ["user_id"] = member });
+            foreach (var message in factory.Build(groupRequest, row.Id, recipient, profiles.GetValueOrDefault(member), template, now, startAt, delayed,
+                         split => SendMessageFactory.MemberMessageId(row.Id, member, split)))
+            {
+                message.TemplateId = row.TemplateId;
+                message.TemplateVersion = row.TemplateVersion;
+                messages.Add(message);
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>One transaction: the batch's messages not yet stored, their first events and tags, and the new position.</summary>
+    private async Task<bool> SaveAsync(NotificationsDbContext db, FanOutRequest row, string owner, List<Message> built, CancellationToken cancellationToken)
+    {
+        await using var tx = await writes.BeginAsync(db, cancellationToken);
+        var ids = built.Select(m => m.Id).ToList();
+        var existing = ids.Count == 0 ? [] : (await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = built.Where(m => !existing.Contains(m.Id)).ToList();
+        var now = time.GetUtcNow();
+        row.Messages += fresh.Count;
+        row.Duplicates += built.Count - fresh.Count;
+        row.UpdatedAt = now;
+        var updated = await db.FanOutRequests.Where(r => r.Id == row.Id && r.LeaseOwner == owner).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, row.Status).SetProperty(r => r.GroupIndex, row.GroupIndex).SetProperty(r => r.ListId, row.ListId)
+            .SetProperty(r => r.AfterUserId, row.AfterUserId).SetProperty(r => r.Members, row.Members).SetProperty(r => r.Messages, row.Messages)
+            .SetProperty(r => r.Duplicates, row.Duplicates).SetProperty(r => r.Reason, row.Reason).SetProperty(r => r.UpdatedAt, now)
+            .SetProperty(r => r.CompletedAt, row.CompletedAt)
+            .SetProperty(r => r.LeaseUntil, row.Status == FanOutStatus.Expanding ? now + LeaseFor : null), cancellationToken);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        await ModelRowInserter.InsertAsync(db, fresh, cancellationToken);
+        await ModelRowInserter.InsertAsync(db, fresh.Select(m => FirstEvent(m, now)).ToList(), cancellationToken);
+        await ModelRowInserter.InsertAsync(db, fresh.SelectMany(m => (m.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(tag => new MessageTag { MessageId = m.Id, Tag = tag })).ToList(), cancellationToken);
+        // A member's first status is a status change like any other (outbound webhooks): announced in this transaction.
+        await StatusChangeSinks.WriteAsync(sinks, db,
+            fresh.Select(m => new MessageChange(m.Id, MessageChange.Updated, m.Status, m.EnqueuedAt)).ToList(), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        built.RemoveAll(m => existing.Contains(m.Id));
+        return true;
+    }
+
+    private async Task<bool> TakeLeaseAsync(string requestId, string owner, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await writes.BeginAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
+        var taken = await db.FanOutRequests
+            .Where(r => r.Id == requestId && r.Status == FanOutStatus.Expanding && (r.LeaseUntil == null || r.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, now + LeaseFor), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return taken > 0;
+    }
+
+    private async Task<string?> FirstListAsync(RecipientGroup group, CancellationToken cancellationToken) =>
+        group.Kind == RecipientGroup.List
+            ? (await lists.GetAsync(group.Value, cancellationToken))?.Id
+            : await NextMatchAsync(group.Value, null, cancellationToken);
+
+    private async Task<string?> NextMatchAsync(string pattern, string? afterListId, CancellationToken cancellationToken) =>
+        (await lists.ListAsync(pattern, afterListId is null ? null : Validation.ResourceId.EncodeCursor(afterListId), 1, cancellationToken)).Items.FirstOrDefault()?.Id;
+
+    private static MessageEvent FirstEvent(Message message, DateTimeOffset now) => new()
+    {
+        MessageId = message.Id,
+        At = now,
+        Type = message.Status.ToWire(),
+        Status = message.Status,
+        Source = MessageEventSources.Api,
+        Detail = $"Member of a list send (request {message.RequestId}).",
+    };
+
+    private static SendRequest WithGroupData(SendRequest request, RecipientGroup group)
+    {
+        if (group.Data is null)
+        {
+            return request;
+        }
+
+        var message = (JsonObject)request.Message.DeepClone();
+        var data = message["data"] as JsonObject ?? new JsonObject();
+        foreach (var (key, value) in group.Data)
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        message["data"] = data;
+        return request with { Message = message };
+    }
+
+    private static DateTimeOffset SendStart(SendRequest request, DateTimeOffset acceptedAt) =>
+        request.DelayUntil ?? (request.Delay is { } delay ? acceptedAt + delay : acceptedAt);
+}

@@ -1,0 +1,9 @@
+using NotificationOps.Engine.Messages;
+
+namespace NotificationOps.Engine.Preferences;
+
+/// <summary>
+/// What a recipient's preferences say about one message sent under a topic: refused (UNSUBSCRIBED, OPT_IN_REQUIRED)
+/// with the sentence for its history, or allowed on <see cref="Channels"/> (null = every routed channel).
+/// </summary>
+public sealed record PreferenceDecision(string TopicId, MessageReason? Refusal, string Note, IReadOnlyList<string>? Channels);

@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+
+namespace NotificationOps.Engine.Sending;
+
+/// <summary>A recipient that stands for many: <c>{list_id}</c> or <c>{list_pattern}</c>, with data merged into each member's message.</summary>
+public sealed record RecipientGroup(string Kind, string Value, JsonObject? Data)
+{
+    public const string List = "list_id";
+    public const string ListPattern = "list_pattern";
+}
