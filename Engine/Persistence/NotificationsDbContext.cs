@@ -43,6 +43,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();
 
+    public DbSet<BulkOperationMessage> BulkOperationMessages => Set<BulkOperationMessage>();
+
     public DbSet<ProviderIntegration> ProviderIntegrations => Set<ProviderIntegration>();
 
     public DbSet<ProviderWebhookReceipt> ProviderWebhookReceipts => Set<ProviderWebhookReceipt>();

@@ -605,6 +605,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -613,6 +616,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeUnfixable")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -644,6 +650,21 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("BulkOperations", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Operations.BulkOperationMessage", b =>
+                {
+                    b.Property<string>("OperationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OperationId", "MessageId");
+
+                    b.ToTable("BulkOperationMessages", (string)null);
                 });
 
             modelBuilder.Entity("NotificationOps.Engine.Profiles.Profile", b =>
@@ -1311,6 +1332,15 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.HasOne("NotificationOps.Engine.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Operations.BulkOperationMessage", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Operations.BulkOperation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
