@@ -97,10 +97,10 @@ public sealed class BulkOperations(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Messages.AsNoTracking()
             .Where(m => db.BulkOperationMessages.Any(b => b.OperationId == id && b.MessageId == m.Id))
-            .GroupBy(m => new { m.Status, m.Reason })
-            .Select(g => new { g.Key.Status, g.Key.Reason, Count = g.Count() })
+            .GroupBy(m => new { m.Status, m.Reason, Pending = m.NextAttemptAt != null })
+            .Select(g => new { g.Key.Status, g.Key.Reason, g.Key.Pending, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return BulkOutcome.From(rows.Select(r => (r.Status, r.Reason, r.Count)));
+        return BulkOutcome.From(rows.Select(r => (r.Status, r.Reason, r.Pending, r.Count)));
     }
 
     internal static bool IsEligible(BulkOperationKind kind, Message message) => kind == BulkOperationKind.Cancel

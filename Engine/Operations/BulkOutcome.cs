@@ -17,17 +17,21 @@ public sealed record BulkOutcome(
 {
     public static readonly BulkOutcome None = new(0, 0, 0, 0, 0, 0, new Dictionary<MessageReason, int>());
 
-    /// <summary>Sums counts per (status, reason) into the outcome's buckets.</summary>
-    public static BulkOutcome From(IEnumerable<(MessageStatus Status, MessageReason? Reason, int Count)> rows)
+    /// <summary>
+    /// Sums counts per (status, reason, attempt pending) into the outcome's buckets. A requeued failure keeps its
+    /// status until its next attempt runs, so "an attempt is pending" counts as pending whatever the status says.
+    /// </summary>
+    public static BulkOutcome From(IEnumerable<(MessageStatus Status, MessageReason? Reason, bool AttemptPending, int Count)> rows)
     {
         int touched = 0, pending = 0, sent = 0, delivered = 0, failed = 0, canceled = 0;
         var byReason = new Dictionary<MessageReason, int>();
-        foreach (var (status, reason, count) in rows)
+        foreach (var (status, reason, attemptPending, count) in rows)
         {
             touched += count;
             switch (status)
             {
                 case MessageStatus.Enqueued or MessageStatus.Delayed:
+                case MessageStatus.Undeliverable or MessageStatus.Unroutable when attemptPending:
                     pending += count;
                     break;
                 case MessageStatus.Sent:
