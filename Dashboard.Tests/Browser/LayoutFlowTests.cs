@@ -94,7 +94,7 @@ public sealed class LayoutFlowTests(SeededApp seeded) : IClassFixture<SeededApp>
 
         await session.GotoAsync(path);
         await Expect(session.Page.Locator(".mud-table-loading, .mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
-        await Expect(session.Page.Locator(".mud-main-content h1, .mud-main-content .mud-typography-h4").First).ToBeVisibleAsync();
+        await Expect(session.Page.Locator(".mud-main-content .mud-container > *").First).ToBeVisibleAsync();
     }
 
     private static async Task<ChipContrast[]> ChipContrastsAsync(IPage page) =>
@@ -134,5 +134,12 @@ public sealed class LayoutFlowTests(SeededApp seeded) : IClassFixture<SeededApp>
             }
             """);
 
-    public sealed record ChipContrast(string Text, double Ratio, string Colors);
+    public sealed class ChipContrast
+    {
+        public string Text { get; set; } = string.Empty;
+
+        public double Ratio { get; set; }
+
+        public string Colors { get; set; } = string.Empty;
+    }
 }

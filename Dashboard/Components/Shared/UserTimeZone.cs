@@ -22,6 +22,12 @@ public sealed class UserTimeZone
 
     public DateTimeOffset ToLocal(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Zone);
 
+    /// <summary>The one way a time reads everywhere: "2026-11-29 18:25:10 UTC+1" (what <c>Timestamp</c> shows).</summary>
+    public string Format(DateTimeOffset value, string pattern = "yyyy-MM-dd HH:mm:ss") =>
+        ToLocal(value).ToString(pattern, System.Globalization.CultureInfo.InvariantCulture) + " " + Label(value);
+
+    public string Format(DateTimeOffset? value) => value is { } v ? Format(v) : "—";
+
     /// <summary>"UTC", or the offset at that moment ("UTC+1", "UTC-4:30"): short, and exact across daylight saving.</summary>
     public string Label(DateTimeOffset value)
     {
