@@ -90,6 +90,14 @@ public static class DashboardExtensions
             .WithTitle("NotificationOps API")
             // Scalar fetches its fonts from fonts.scalar.com; a self-hosted app calls no third party (and the CSP allows none).
             .DisableDefaultFonts()
+            // Its hosted services ("Ask AI", MCP, the developer tools bar with Share, Generate SDK and Deploy) and its
+            // telemetry call scalar.com: off, so the reference works offline and inside a closed network.
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .DisableTelemetry()
+            .AddPreferredSecuritySchemes(["Bearer"])
+            .AddHeaderContent("""<a href="/" data-testid="back-to-dashboard" style="display:block;padding:8px 16px;font:14px sans-serif">← NotificationOps dashboard</a>""")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;
     }

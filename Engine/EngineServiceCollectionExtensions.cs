@@ -114,6 +114,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<MessageCounts>();
         services.AddSingleton<MessageCsvExport>();
         services.AddSingleton<BulkOperations>();
+        services.AddSingleton<RetryForecast>();
         services.AddTransient<BulkOperationJob>();
         services.AddSingleton<MessageOperations>();
         services.AddSingleton<MessageDetailsQuery>();

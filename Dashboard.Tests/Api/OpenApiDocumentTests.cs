@@ -52,4 +52,28 @@ public sealed class OpenApiDocumentTests(ApiDashboardFactory factory) : IClassFi
         Assert.True(operations >= 15, $"only {operations} operations under /api");
         Assert.Empty(missing);
     }
+
+    [Fact]
+    public async Task OpenApiDocument_DeclaresBearerOnEveryApiOperation_AndTheHeaderInTheIntro()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        Assert.Equal("bearer", root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        var without = new List<string>();
+        foreach (var path in root.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var declared = operation.Value.TryGetProperty("security", out var security)
+                    && security.EnumerateArray().Any(requirement => requirement.TryGetProperty("Bearer", out _));
+                if (!declared)
+                {
+                    without.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                }
+            }
+        }
+
+        Assert.Empty(without);
+        Assert.Contains("`Authorization: Bearer <api key>`", root.GetProperty("info").GetProperty("description").GetString());
+    }
 }

@@ -90,6 +90,13 @@ public sealed class EventLogFlowTests
         await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("59 of 59", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("bulk-progress")).ToContainTextAsync("finished", new() { Timeout = 30_000 });
         await Eventually.HoldsAsync(async () => await CountAsync(api, "DELIVERED") == 65, "every retried message to be delivered");
+        // The panel tells what became of them, not only that they were queued, and links to exactly them.
+        await Expect(page.GetByTestId("bulk-outcome-delivered")).ToHaveTextAsync("59 delivered", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("bulk-outcome-failed")).ToHaveTextAsync("0 failed again");
+        await page.GetByTestId("bulk-messages-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("bulk="));
+        await Expect(page.GetByTestId("bulk-filter")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=grid] .status-chip[data-status=DELIVERED]")).ToHaveCountAsync(50);
         await Expect(page.Locator("[data-testid=grid] .status-chip[data-status=DELIVERED]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("event-log-bulk-retry") });
     }

@@ -27,6 +27,12 @@ public sealed record MessageFilter
 
     public string? RequestId { get; init; }
 
+    /// <summary>Failures for these reasons (UNDELIVERABLE / UNROUTABLE carry one).</summary>
+    public IReadOnlyList<MessageReason> Reasons { get; init; } = [];
+
+    /// <summary>Only the messages this bulk operation acted on (<c>BulkOperationMessages</c>).</summary>
+    public string? BulkOperationId { get; init; }
+
     public DateTimeOffset? EnqueuedAfter { get; init; }
 
     public DateTimeOffset? EnqueuedBefore { get; init; }
@@ -36,7 +42,7 @@ public sealed record MessageFilter
         string.Join(",", Statuses.Order()), string.Join(",", Providers.Order(StringComparer.Ordinal)),
         string.Join(",", Tags.Order(StringComparer.Ordinal)), string.Join(",", Channels.Order(StringComparer.Ordinal)),
         Recipient, RecipientPrefix, Search, Template, TraceId, MessageId, RequestId,
-        EnqueuedAfter?.UtcTicks, EnqueuedBefore?.UtcTicks);
+        EnqueuedAfter?.UtcTicks, EnqueuedBefore?.UtcTicks, string.Join(",", Reasons.Order()), BulkOperationId);
 
     /// <summary>The same filter without its statuses: what the status chips count over.</summary>
     public MessageFilter WithoutStatuses() => this with { Statuses = [] };

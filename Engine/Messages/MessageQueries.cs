@@ -207,6 +207,17 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
             query = query.Where(m => db.MessageTags.Any(t => t.MessageId == m.Id && tags.Contains(t.Tag)));
         }
 
+        if (filter.Reasons.Count > 0)
+        {
+            var reasons = filter.Reasons.Select(r => (MessageReason?)r).ToList();
+            query = query.Where(m => reasons.Contains(m.Reason));
+        }
+
+        if (filter.BulkOperationId is { } operationId)
+        {
+            query = query.Where(m => db.BulkOperationMessages.Any(b => b.OperationId == operationId && b.MessageId == m.Id));
+        }
+
         if (filter.EnqueuedAfter is { } enqueuedAfter)
         {
             query = query.Where(m => m.EnqueuedAt > enqueuedAfter);

@@ -37,4 +37,13 @@ public sealed class BulkOperation
     public DateTimeOffset? FinishedAt { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>
+    /// Retry also the messages the dry run expects to fail the same way (no address, no provider); off by default,
+    /// those are left out and listed as refused with the reason.
+    /// </summary>
+    public bool IncludeUnfixable { get; set; }
+
+    /// <summary>When the operator closed its panel; it stays in the database and its link keeps working.</summary>
+    public DateTimeOffset? DismissedAt { get; set; }
 }

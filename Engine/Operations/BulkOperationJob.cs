@@ -15,6 +15,7 @@ public sealed class BulkOperationJob(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     MessageQueries queries,
     MessageOperations operations,
+    RetryForecast forecast,
     TimeProvider time)
 {
     private const int PageSize = 200;
@@ -35,14 +36,20 @@ public sealed class BulkOperationJob(
             while (true)
             {
                 var (page, nextCursor) = await NextPageAsync(operation, cancellationToken);
+                var pageIds = page.Select(m => m.Id).ToList();
+                // A job may run twice (a restart mid-page): a message already recorded is not recorded again.
+                var recorded = (await db.BulkOperationMessages.Where(b => b.OperationId == operation.Id && pageIds.Contains(b.MessageId))
+                    .Select(b => b.MessageId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
                 foreach (var message in page)
                 {
-                    var result = operation.Kind == BulkOperationKind.Cancel
-                        ? await operations.CancelAsync(message.Id, MessageEventSources.Operator, cancellationToken)
-                        : await operations.RetryAsync(message.Id, MessageEventSources.Operator, cancellationToken);
+                    var result = await ActAsync(operation, message, cancellationToken);
                     if (result.Outcome == MessageOperationOutcome.Done)
                     {
                         operation.Succeeded++;
+                        if (recorded.Add(message.Id))
+                        {
+                            db.BulkOperationMessages.Add(new BulkOperationMessage { OperationId = operation.Id, MessageId = message.Id });
+                        }
                     }
                     else
                     {
@@ -81,6 +88,22 @@ public sealed class BulkOperationJob(
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
+    }
+
+    private async Task<MessageOperationResult> ActAsync(BulkOperation operation, Message message, CancellationToken cancellationToken)
+    {
+        if (operation.Kind == BulkOperationKind.Cancel)
+        {
+            return await operations.CancelAsync(message.Id, MessageEventSources.Operator, cancellationToken);
+        }
+
+        // The dry run said these would fail the same way; unless the operator asked for them, they are left out.
+        if (!operation.IncludeUnfixable && forecast.WillFailAgain(message.Reason, message.Channel) is { } again)
+        {
+            return new MessageOperationResult(MessageOperationOutcome.Refused, message, $"Left out: it would fail again ({again.ToWire()}).");
+        }
+
+        return await operations.RetryAsync(message.Id, MessageEventSources.Operator, cancellationToken);
     }
 
     private async Task<(IReadOnlyList<Message> Page, string? Next)> NextPageAsync(BulkOperation operation, CancellationToken cancellationToken)

@@ -172,6 +172,16 @@ internal static class MessagePageSqlBuilder
             where.Add($"EXISTS (SELECT 1 FROM \"MessageTags\" AS t WHERE t.\"{nameof(MessageTag.MessageId)}\" = m.\"{nameof(Message.Id)}\" AND t.\"{nameof(MessageTag.Tag)}\" IN ({AddList(parameters, "@tag", filter.Tags)}))");
         }
 
+        if (filter.Reasons.Count > 0)
+        {
+            where.Add($"m.\"{nameof(Message.Reason)}\" IN ({AddList(parameters, "@reason", filter.Reasons.Select(r => (object)(int)r))})");
+        }
+
+        if (filter.BulkOperationId is { } operationId)
+        {
+            where.Add($"EXISTS (SELECT 1 FROM \"BulkOperationMessages\" AS o WHERE o.\"OperationId\" = {Add(parameters, "@bulkOperationId", operationId)} AND o.\"MessageId\" = m.\"{nameof(Message.Id)}\")");
+        }
+
         if (filter.EnqueuedAfter is { } enqueuedAfter)
         {
             where.Add($"m.\"{nameof(Message.EnqueuedAt)}\" > {Add(parameters, "@enqueuedAfter", enqueuedAfter.UtcTicks)}");

@@ -71,6 +71,8 @@ public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProt
 
     public DbSet<BulkOperation> BulkOperations => Set<BulkOperation>();
 
+    public DbSet<BulkOperationMessage> BulkOperationMessages => Set<BulkOperationMessage>();
+
     public DbSet<ProviderIntegration> ProviderIntegrations => Set<ProviderIntegration>();
 
     public DbSet<ProviderWebhookReceipt> ProviderWebhookReceipts => Set<ProviderWebhookReceipt>();

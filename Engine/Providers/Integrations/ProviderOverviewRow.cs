@@ -7,6 +7,17 @@ public sealed record ProviderOverviewRow(ProviderIntegrationEntry Entry, Provide
 
     public DateTimeOffset? LastErrorAt { get; init; }
 
-    /// <summary>enabled, disabled or invalid.</summary>
-    public string State => Entry.Error is not null ? "invalid" : Entry.Enabled ? "enabled" : "disabled";
+    /// <summary>Finished attempts among the provider's latest (<see cref="ProviderOverviewQuery.HealthWindow"/>), and how many failed.</summary>
+    public int RecentAttempts { get; init; }
+
+    public int RecentFailures { get; init; }
+
+    /// <summary>
+    /// An enabled provider that failed most of its recent attempts (at least three) is not healthy, whatever its
+    /// configuration says: "failing", with its last error beside it.
+    /// </summary>
+    public bool IsFailing => RecentAttempts >= 3 && RecentFailures * 2 > RecentAttempts;
+
+    /// <summary>enabled, failing, disabled or invalid.</summary>
+    public string State => Entry.Error is not null ? "invalid" : !Entry.Enabled ? "disabled" : IsFailing ? "failing" : "enabled";
 }

@@ -12,7 +12,7 @@ public static class EventLogExportEndpoint
         endpoints.MapGet(Path, async (HttpContext context, MessageCsvExport export, TimeProvider time) =>
         {
             var q = context.Request.Query;
-            var query = EventLogQuery.Parse(q["status"], q["channel"], q["provider"], q["template"], q["tag"], q["recipient"], q["q"], q["range"], null);
+            var query = EventLogQuery.Parse(q["status"], q["channel"], q["provider"], q["template"], q["tag"], q["recipient"], q["q"], q["range"], null, q["reason"], q["bulk"]);
             context.Response.ContentType = "text/csv; charset=utf-8";
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"messages-{time.GetUtcNow():yyyyMMdd-HHmmss}.csv\"";
             await export.WriteAsync(query.ToFilter(time.GetUtcNow()), context.Response.Body, context.RequestAborted);

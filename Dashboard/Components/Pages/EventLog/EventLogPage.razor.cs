@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using NotificationOps.Dashboard.Components.Shared;
 using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Operations;
@@ -89,6 +90,15 @@ public sealed partial class EventLogPage
     [SupplyParameterFromQuery(Name = "range")]
     private string? RangeParameter { get; set; }
 
+    [SupplyParameterFromQuery(Name = "reason")]
+    private string? ReasonParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "bulk")]
+    private string? BulkParameter { get; set; }
+
+    [CascadingParameter]
+    private UserTimeZone? Zone { get; set; }
+
     [SupplyParameterFromQuery(Name = "cursor")]
     private string? CursorParameter { get; set; }
 
@@ -96,7 +106,13 @@ public sealed partial class EventLogPage
 
     private string PageDescription => items.Count == 0
         ? string.Empty
-        : $"{items.Count} message{(items.Count == 1 ? "" : "s")}, {EventLogQuery.Format(items[0].EnqueuedAt)} to {EventLogQuery.Format(items[^1].EnqueuedAt)}";
+        : $"{items.Count} message{(items.Count == 1 ? "" : "s")}, {Describe(items[0].EnqueuedAt)} to {Describe(items[^1].EnqueuedAt)}";
+
+    private string Describe(DateTimeOffset value)
+    {
+        var zone = Zone ?? UserTimeZone.Utc;
+        return zone.ToLocal(value).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " + zone.Label(value);
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -108,7 +124,7 @@ public sealed partial class EventLogPage
     protected override async Task OnParametersSetAsync()
     {
         query = EventLogQuery.Parse(StatusParameter, ChannelParameter, ProviderParameter, TemplateParameter, TagParameter,
-            RecipientParameter, SearchParameter, RangeParameter, CursorParameter);
+            RecipientParameter, SearchParameter, RangeParameter, CursorParameter, ReasonParameter, BulkParameter);
         var url = query.ToUrl();
         if (url != loadedUrl)
         {

@@ -37,16 +37,25 @@ public sealed record EventLogQuery
 
     public string Range { get; init; } = DefaultRange;
 
+    /// <summary>Failure reasons (<c>?reason=NO_PROVIDERS,PROVIDER_ERROR</c>).</summary>
+    public IReadOnlyList<MessageReason> Reasons { get; init; } = [];
+
+    /// <summary>The messages one bulk operation acted on (<c>?bulk=id</c>), the link from its progress panel.</summary>
+    public string? Bulk { get; init; }
+
     /// <summary>Keyset position of an older page; null for the newest.</summary>
     public string? Cursor { get; init; }
 
     public bool IsFiltered =>
         Statuses.Count > 0 || Channel is not null || Provider is not null || Template is not null || Tag is not null
-        || Recipient is not null || Search is not null || Range != DefaultRange;
+        || Recipient is not null || Search is not null || Range != DefaultRange || Reasons.Count > 0 || Bulk is not null;
 
     public static EventLogQuery Parse(string? status, string? channel, string? provider, string? template, string? tag,
-        string? recipient, string? q, string? range, string? cursor)
+        string? recipient, string? q, string? range, string? cursor, string? reason = null, string? bulk = null)
     {
+        var reasons = (reason ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(r => MessageStatusNames.TryParseReason(r, out var parsed) ? parsed : (MessageReason?)null)
+            .Where(r => r is not null).Select(r => r!.Value).Distinct().ToList();
         var statuses = (status ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => MessageStatusNames.TryParseStatus(s, out var parsed) ? parsed : (MessageStatus?)null)
             .Where(s => s is not null).Select(s => s!.Value).Distinct().ToList();
@@ -61,6 +70,8 @@ public sealed record EventLogQuery
             Search = Blank(q),
             Range = Ranges.Any(r => r.Key == range) ? range! : DefaultRange,
             Cursor = Blank(cursor),
+            Reasons = reasons,
+            Bulk = Blank(bulk),
         };
     }
 
@@ -79,6 +90,8 @@ public sealed record EventLogQuery
             RecipientPrefix = Recipient,
             Search = Search,
             EnqueuedAfter = span is { } s ? minute - s : null,
+            Reasons = Reasons,
+            BulkOperationId = Bulk,
         };
     }
 
@@ -97,6 +110,8 @@ public sealed record EventLogQuery
         parameters["tag"] = Tag;
         parameters["recipient"] = Recipient;
         parameters["q"] = Search;
+        parameters["reason"] = Reasons.Count == 0 ? null : string.Join(",", Reasons.Select(r => r.ToWire()));
+        parameters["bulk"] = Bulk;
         parameters["range"] = Range == DefaultRange ? null : Range;
         parameters["cursor"] = Cursor;
         var present = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value);

@@ -142,7 +142,7 @@ public sealed partial class ProvidersPanel
     private static Color StateColor(string state) => state switch
     {
         "enabled" => Color.Success,
-        "invalid" => Color.Error,
+        "invalid" or "failing" => Color.Error,
         _ => Color.Default,
     };
 }

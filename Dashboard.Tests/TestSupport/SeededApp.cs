@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using NotificationOps.Engine.Tests.TestSupport;
+
+namespace NotificationOps.Dashboard.Tests.TestSupport;
+
+/// <summary>
+/// The real app with something on every page: provider failures (UNDELIVERABLE, PROVIDER_ERROR, long addresses and
+/// tags), deliveries, an UNROUTABLE message, a template. Shared by the layout and accessibility browser tests.
+/// </summary>
+public sealed class SeededApp : IAsyncLifetime
+{
+    private FakeProviderServer? provider;
+
+    public AppProcess App { get; private set; } = null!;
+
+    public string FailedMessageId { get; private set; } = string.Empty;
+
+    public const string TemplateAlias = "order-shipped";
+
+    public async Task InitializeAsync()
+    {
+        provider = await FakeProviderServer.StartAsync();
+        provider.Default = new FakeResponse(400, "{\"error\":\"mailbox unavailable: 550 5.1.1 the address does not exist\"}");
+        App = await AppProcess.StartAsync(environment: new Dictionary<string, string>
+        {
+            ["Providers__simulated-email__Enabled"] = "false",
+            ["Providers__hook__Type"] = "webhook",
+            ["Providers__hook__Channel"] = "email",
+            ["Providers__hook__Url"] = new Uri(provider.BaseAddress, "/deliver").ToString(),
+            ["Providers__simulated-sms__DeliveryDelayMs"] = "0",
+        });
+        using var api = App.CreateApiClient();
+        var emails = string.Join(",", Enumerable.Range(0, 6).Select(i =>
+            $"{{\"email\":\"a.customer.with.a.very.long.address.number{i}@subdomain.of.an.example-company.com\"}}"));
+        await SendAsync(api, $"{{\"message\":{{\"to\":[{emails}],\"content\":{{\"title\":\"Hi\",\"body\":\"Hello\"}},\"metadata\":{{\"tags\":[\"orders\",\"shipping-notification-with-a-long-tag\",\"transactional\"],\"trace_id\":\"trace-0123456789abcdef0123456789abcdef\"}}}}}}");
+        await SendAsync(api, "{\"message\":{\"to\":[{\"phone_number\":\"+14155551000\"},{\"phone_number\":\"+14155551001\"}],\"content\":{\"title\":\"Hi\",\"body\":\"Hello\"}}}");
+        await SendAsync(api, "{\"message\":{\"to\":{\"user_id\":\"nobody-without-an-address\"},\"content\":{\"title\":\"Hi\",\"body\":\"Hello\"},\"routing\":{\"channels\":[\"email\"]}}}");
+        var template = await api.PostAsync("/api/templates", Json(
+            $"{{\"alias\":\"{TemplateAlias}\",\"name\":\"Order shipped\",\"tags\":[\"orders\"],\"content\":{{\"email\":{{\"subject\":\"Shipped\",\"html\":\"<p>Hello {{{{name}}}}</p>\",\"text\":\"Hello\"}}}}}}"));
+        Assert.Equal(HttpStatusCode.Created, template.StatusCode);
+
+        await Eventually.HoldsAsync(async () => (await IdsAsync(api, "UNDELIVERABLE")).Count == 6 && (await IdsAsync(api, "UNROUTABLE")).Count == 1,
+            "the seeded sends to settle");
+        FailedMessageId = (await IdsAsync(api, "UNDELIVERABLE"))[0];
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (provider is not null)
+        {
+            await provider.DisposeAsync();
+        }
+    }
+
+    private static async Task SendAsync(HttpClient api, string json)
+    {
+        var response = await api.PostAsync("/api/send", Json(json));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<List<string>> IdsAsync(HttpClient api, string status)
+    {
+        var page = await api.GetFromJsonAsync<JsonElement>($"/api/messages?status={status}&limit=100");
+        return page.GetProperty("results").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
+    }
+}
