@@ -1,5 +1,6 @@
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
+using NotificationOps.Engine.Incidents;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Retention;
@@ -24,6 +25,8 @@ public sealed class ReadmeConfigurationTests
         { typeof(TrackingOptions), TrackingOptions.SectionName },
         { typeof(RateLimitOptions), RateLimitOptions.SectionName },
         { typeof(RetentionOptions), RetentionOptions.SectionName },
+        { typeof(OperationsOptions), OperationsOptions.SectionName },
+        { typeof(StatusPageOptions), StatusPageOptions.SectionName },
     };
 
     [Theory]

@@ -13,6 +13,8 @@ using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Health;
 using NotificationOps.Engine.Hosting;
+using NotificationOps.Engine.Incidents;
+using NotificationOps.Engine.Observability;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
@@ -159,6 +161,8 @@ public static class EngineServiceCollectionExtensions
         services.AddNotificationRateLimits();
         services.AddNotificationForwardedHeaders();
         services.AddMessageRetention();
+        services.AddNotificationObservability();
+        services.AddNotificationIncidents();
         return builder;
     }
 
@@ -172,6 +176,7 @@ public static class EngineServiceCollectionExtensions
     /// <summary>The engine's middleware: rate limits, then idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
     public static IApplicationBuilder UseNotificationEngine(this IApplicationBuilder app)
     {
+        app.UseApiRequestCounting();
         app.UseNotificationRateLimits();
         app.UseWhen(
             context => HttpMethods.IsPost(context.Request.Method)
@@ -194,6 +199,7 @@ public static class EngineServiceCollectionExtensions
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
         endpoints.MapOpenApi().RequireAuthorization(ApiPolicies.ApiKeyOrDashboard);
+        endpoints.MapNotificationMetrics();
         return endpoints;
     }
 }

@@ -10,6 +10,7 @@ public sealed class ApiScopeTests(ApiDashboardFactory factory) : IClassFixture<A
 {
     private const string SendBody = """{"message": {"to": {"email": "scoped@example.com"}, "content": {"title": "Hi", "body": "Hi"}}}""";
     private const string ProfileBody = """{"profile": {"email": "scoped@example.com"}}""";
+    private const string IncidentBody = """{"title": "Scoped {0}", "body": "Planned work.", "components": ["api"], "maintenance": true}""";
     private const string TemplateBody = """{"alias": "scoped-{0}", "name": "Scoped", "content": {"email": {"subject": "Hi", "html": "<p>Hi</p>"}}}""";
 
     /// <summary>Scope, method, path, body (null for none): one row per endpoint group and kind of call.</summary>
@@ -24,6 +25,10 @@ public sealed class ApiScopeTests(ApiDashboardFactory factory) : IClassFixture<A
         { ApiScopes.Manage, "PUT", "/api/profiles/scoped-user", ProfileBody },
         { ApiScopes.Manage, "POST", "/api/templates", TemplateBody },
         { ApiScopes.Manage, "DELETE", "/api/templates/no-such-template", null },
+        { ApiScopes.Read, "GET", "/api/status", null },
+        { ApiScopes.Read, "GET", "/api/status/history?days=30", null },
+        { ApiScopes.Manage, "POST", "/api/status/incidents", IncidentBody },
+        { ApiScopes.Manage, "POST", "/api/status/incidents/999999/updates", """{"status": "identified", "body": "Found it."}""" },
         { ApiScopes.Admin, "GET", "/api/keys", null },
         { ApiScopes.Admin, "POST", "/api/keys", """{"name": "made by api", "scopes": ["read"]}""" },
     };

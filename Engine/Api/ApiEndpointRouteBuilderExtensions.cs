@@ -26,6 +26,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapProfiles();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
         api.MapGroup("").RequireApiScope(ApiScopes.Admin).MapApiKeys();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapStatus();
 
         // Unknown /api paths and methods answer JSON 404 or 405 (after the key check), never the dashboard's login redirect.
         api.MapFallback((HttpContext context, EndpointDataSource endpoints) => ApiFallback.Answer(context, endpoints))

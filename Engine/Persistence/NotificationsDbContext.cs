@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audit;
+using NotificationOps.Engine.Incidents;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
@@ -68,6 +70,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<Brand> Brands => Set<Brand>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<IncidentUpdate> IncidentUpdates => Set<IncidentUpdate>();
+
+    public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
+
+    public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

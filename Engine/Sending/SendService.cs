@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Routing;
@@ -22,7 +23,8 @@ public sealed class SendService(
     RetrySchedule retries,
     TemplateCatalog templates,
     ProviderRegistry providers,
-    TimeProvider time)
+    TimeProvider time,
+    NotificationMetrics? metrics = null)
 {
     public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default)
     {
@@ -99,6 +101,7 @@ public sealed class SendService(
             }
         }
 
+        metrics?.SendAccepted(messages.Count);
         return new SendAccepted(requestId, messages.Select(m => m.Id).ToList());
     }
 

@@ -293,6 +293,125 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NotificationOps.Engine.Incidents.AlertRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnOpened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Incidents.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AlertNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Components")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HealthySince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Maintenance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("Status", "RuleKey");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Incidents.IncidentUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("IncidentUpdates", (string)null);
+                });
+
             modelBuilder.Entity("NotificationOps.Engine.Jobs.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -375,6 +494,8 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("MessageId", "Number");
 
@@ -586,6 +707,41 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.HasIndex("Tag", "MessageId");
 
                     b.ToTable("MessageTags", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Observability.MetricSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolutionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolutionSeconds", "BucketStart");
+
+                    b.HasIndex("ResolutionSeconds", "Name", "Label", "BucketStart")
+                        .IsUnique();
+
+                    b.ToTable("MetricSamples", (string)null);
                 });
 
             modelBuilder.Entity("NotificationOps.Engine.Operations.BulkOperation", b =>
@@ -1288,6 +1444,15 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NotificationOps.Engine.Incidents.IncidentUpdate", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Incidents.Incident", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NotificationOps.Engine.Messages.DeliveryAttempt", b =>
                 {
                     b.HasOne("NotificationOps.Engine.Messages.Message", null)
@@ -1358,6 +1523,11 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Incidents.Incident", b =>
+                {
+                    b.Navigation("Updates");
                 });
 #pragma warning restore 612, 618
         }
