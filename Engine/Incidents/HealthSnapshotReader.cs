@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Health;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Observability;
@@ -23,8 +24,6 @@ public sealed class HealthSnapshotReader(
     IOptionsMonitor<OperationsOptions> options,
     TimeProvider time)
 {
-    private static readonly TimeSpan HeartbeatTolerance = TimeSpan.FromMinutes(1);
-
     public async Task<(HealthSnapshot Snapshot, GaugeReadings Gauges)> ReadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -60,7 +59,7 @@ public sealed class HealthSnapshotReader(
             .Where(h => h.Id > watermark).OrderBy(h => h.Id).Select(h => (DateTimeOffset?)h.At).FirstOrDefaultAsync(cancellationToken);
 
         var monitoring = jobStorage.GetMonitoringApi();
-        var servers = monitoring.Servers().Count(s => s.Heartbeat is { } beat && now.UtcDateTime - beat < HeartbeatTolerance);
+        var servers = JobServerHealthCheck.Alive(monitoring.Servers(), now);
         var queues = monitoring.Queues().ToDictionary(q => q.Name, q => q.Length);
         var failed = monitoring.FailedCount();
         var (requests, errors) = api.Totals(settings.ApiWindowSeconds);

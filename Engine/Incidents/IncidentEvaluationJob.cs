@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Observability;
@@ -21,6 +22,9 @@ public sealed class IncidentEvaluationJob(
 {
     public const string JobId = "operations-evaluation";
 
+    // One evaluation at a time across instances: two overlapping runs could both open the same incident.
+    [DisableConcurrentExecution(timeoutInSeconds: 30)]
+    [AutomaticRetry(Attempts = 0)] // the next tick is seconds away; a retried stale tick would only repeat it
     public async Task<IReadOnlyList<IncidentChange>> RunAsync(CancellationToken cancellationToken)
     {
         var (snapshot, readings) = await reader.ReadAsync(cancellationToken);

@@ -10,10 +10,14 @@ namespace NotificationOps.Dashboard.Components.Pages.Status;
 
 /// <summary>
 /// Components with their state now and 90-day uptime, open incidents with their timelines (Editors post updates, rename,
-/// open manual incidents), charts from stored samples, and the history as status pages write it.
+/// open manual incidents), charts from stored samples, and the history as status pages write it. Refreshes itself.
 /// </summary>
-public sealed partial class StatusPage
+public sealed partial class StatusPage : IAsyncDisposable
 {
+    /// <summary>As often as the rules run by default: an incident the job opens shows up without a reload.</summary>
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
+
+    private readonly CancellationTokenSource disposed = new();
     private readonly Dictionary<long, IncidentDraft> updates = [];
     private StatusView? status;
     private HistoryView? history;
@@ -45,6 +49,36 @@ public sealed partial class StatusPage
         canEdit = await Guard.AllowsAsync(DashboardAction.Edit);
         publicPage = PublicOptions.Value.Public;
         await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ = RefreshLoopAsync(disposed.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await disposed.CancelAsync();
+
+    private async Task RefreshLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(RefreshInterval, Time);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await InvokeAsync(async () =>
+                {
+                    await LoadAsync();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
     }
 
     private async Task LoadAsync()
