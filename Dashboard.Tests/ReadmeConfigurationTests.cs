@@ -1,6 +1,7 @@
 using System.Reflection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Automations;
+using NotificationOps.Engine.Incidents;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.RateLimiting;
@@ -30,6 +31,8 @@ public sealed class ReadmeConfigurationTests
         { typeof(RateLimitOptions), RateLimitOptions.SectionName },
         { typeof(RetentionOptions), RetentionOptions.SectionName },
         { typeof(WebhookOptions), WebhookOptions.SectionName },
+        { typeof(OperationsOptions), OperationsOptions.SectionName },
+        { typeof(StatusPageOptions), StatusPageOptions.SectionName },
     };
 
     [Theory]

@@ -14,6 +14,8 @@ using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Health;
 using NotificationOps.Engine.Hosting;
+using NotificationOps.Engine.Incidents;
+using NotificationOps.Engine.Observability;
 using Microsoft.AspNetCore.Http;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Lists;
@@ -165,6 +167,8 @@ public static class EngineServiceCollectionExtensions
         services.AddMessageRetention();
         services.AddOutboundWebhooks();
         services.AddNotificationAutomations();
+        services.AddNotificationObservability();
+        services.AddNotificationIncidents();
         return builder;
     }
 
@@ -178,6 +182,7 @@ public static class EngineServiceCollectionExtensions
     /// <summary>The engine's middleware: rate limits, then idempotency keys on /api POSTs. Call after authentication and authorization.</summary>
     public static IApplicationBuilder UseNotificationEngine(this IApplicationBuilder app)
     {
+        app.UseApiRequestCounting();
         app.UseNotificationRateLimits();
         app.UseWhen(
             context => HttpMethods.IsPost(context.Request.Method)
@@ -200,6 +205,7 @@ public static class EngineServiceCollectionExtensions
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
         endpoints.MapOpenApi().RequireAuthorization(ApiPolicies.ApiKeyOrDashboard);
+        endpoints.MapNotificationMetrics();
         return endpoints;
     }
 }

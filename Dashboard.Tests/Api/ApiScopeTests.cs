@@ -10,6 +10,7 @@ public sealed class ApiScopeTests(ApiDashboardFactory factory) : IClassFixture<A
 {
     private const string SendBody = """{"message": {"to": {"email": "scoped@example.com"}, "content": {"title": "Hi", "body": "Hi"}}}""";
     private const string ProfileBody = """{"profile": {"email": "scoped@example.com"}}""";
+    private const string IncidentBody = """{"title": "Scoped {0}", "body": "Planned work.", "components": ["api"], "maintenance": true}""";
     private const string TemplateBody = """{"alias": "scoped-{0}", "name": "Scoped", "content": {"email": {"subject": "Hi", "html": "<p>Hi</p>"}}}""";
 
     /// <summary>Scope, method, path, body (null for none): one row per endpoint group and kind of call.</summary>
@@ -30,6 +31,10 @@ public sealed class ApiScopeTests(ApiDashboardFactory factory) : IClassFixture<A
         { ApiScopes.Send, "POST", "/api/inbound/courier", """{"type": "track", "event": "scoped", "messageId": "scope-test-event", "properties": {}}""" },
         { ApiScopes.Manage, "POST", "/api/automations/runs/no-such-run/cancel", null },
         { ApiScopes.Manage, "PUT", "/api/automations/templates/scoped", """{"steps": [{"action": "delay", "duration": "1 day"}]}""" },
+        { ApiScopes.Read, "GET", "/api/status", null },
+        { ApiScopes.Read, "GET", "/api/status/history?days=30", null },
+        { ApiScopes.Manage, "POST", "/api/status/incidents", IncidentBody },
+        { ApiScopes.Manage, "POST", "/api/status/incidents/999999/updates", """{"status": "identified", "body": "Found it."}""" },
         { ApiScopes.Admin, "GET", "/api/keys", null },
         { ApiScopes.Admin, "POST", "/api/keys", """{"name": "made by api", "scopes": ["read"]}""" },
         { ApiScopes.Read, "GET", "/api/webhooks", null },

@@ -37,6 +37,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGroup("").RequireApiScope(ApiScopes.Admin).MapApiKeys();
         // Writes need admin: an endpoint receives every message's data, as an API key reaches it.
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Admin).MapWebhooks();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapStatus();
 
         // Unknown /api paths and methods answer JSON 404 or 405 (after the key check), never the dashboard's login redirect.
         api.MapFallback((HttpContext context, EndpointDataSource endpoints) => ApiFallback.Answer(context, endpoints))

@@ -12,4 +12,7 @@ public static class ApiPolicies
 
     /// <summary>An API key when the request carries <c>Authorization: Bearer</c>, else the dashboard's sign-in (the OpenAPI document).</summary>
     public const string ApiKeyOrDashboard = "ApiKeyOrDashboard";
+
+    /// <summary><c>/metrics</c>: an API key with the <c>metrics</c> scope, or any signed-in dashboard user.</summary>
+    public const string MetricsScrape = "MetricsScrape";
 }

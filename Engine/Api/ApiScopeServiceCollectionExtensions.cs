@@ -19,6 +19,11 @@ public static class ApiScopeServiceCollectionExtensions
                 .AddRequirements(new ApiScopeRequirement(scope)));
         }
 
+        authorization.AddPolicy(ApiPolicies.MetricsScrape, policy => policy
+            .AddAuthenticationSchemes(ApiPolicies.ApiKeyOrDashboard)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.Identity?.AuthenticationType != ApiKeyAuthenticationHandler.SchemeName
+                || ApiScopes.Allows(context.User.FindAll(ApiScopes.ClaimType).Select(c => c.Value), ApiScopes.Metrics)));
         return services;
     }
 }

@@ -18,11 +18,14 @@ public sealed class JobServerHealthCheck(JobStorage storage, IOptions<JobsOption
         }
 
         var servers = storage.GetMonitoringApi().Servers();
-        var now = time.GetUtcNow().UtcDateTime;
-        var alive = servers.Count(s => s.Heartbeat is { } beat && now - beat < HeartbeatTolerance);
+        var alive = Alive(servers, time.GetUtcNow());
         var data = new Dictionary<string, object> { ["servers"] = alive, ["workers"] = servers.Sum(s => s.WorkersCount) };
         return Task.FromResult(alive > 0
             ? HealthCheckResult.Healthy($"{alive} job server(s) alive.", data)
             : HealthCheckResult.Unhealthy("No job server has sent a heartbeat in the last minute.", data: data));
     }
+
+    /// <summary>The servers with a heartbeat in the last minute (also read by the operations job-server rule).</summary>
+    internal static int Alive(IEnumerable<Hangfire.Storage.Monitoring.ServerDto> servers, DateTimeOffset now) =>
+        servers.Count(s => s.Heartbeat is { } beat && now.UtcDateTime - beat < HeartbeatTolerance);
 }

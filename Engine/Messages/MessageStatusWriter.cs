@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Messages;
@@ -8,7 +9,7 @@ namespace NotificationOps.Engine.Messages;
 /// expected previous status so concurrent webhooks, jobs and clicks cannot corrupt the order. Many transitions
 /// are written set-based: one guarded UPDATE per kind of move, whatever the number of messages.
 /// </summary>
-public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
+public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks, NotificationMetrics? metrics = null)
 {
     /// <summary>
     /// Applies one transition. Joining the caller's transaction, it updates the row at once and adds the history
@@ -70,6 +71,11 @@ public sealed class MessageStatusWriter(TimeProvider time, IWriteTransactions wr
                     }
 
                     results[i] = new TransitionResult(TransitionOutcome.Applied, steps);
+                    foreach (var step in steps)
+                    {
+                        metrics?.StatusChanged(step.ToWire());
+                    }
+
                     AddEvents(db, request, steps, request.At ?? now);
                     changes.AddRange(steps.Select(step => new MessageChange(request.MessageId, MessageChange.Updated, step, request.At ?? now)));
                 }

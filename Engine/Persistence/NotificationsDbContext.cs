@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Inbound;
+using NotificationOps.Engine.Incidents;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Preferences;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Operations;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Providers;
@@ -112,6 +114,14 @@ public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProt
     public DbSet<AutomationTemplate> AutomationTemplates => Set<AutomationTemplate>();
 
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<IncidentUpdate> IncidentUpdates => Set<IncidentUpdate>();
+
+    public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
+
+    public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -15,13 +15,16 @@ public static class ApiScopes
     /// <summary>Writes to templates, profiles, lists, audiences, automations and webhooks.</summary>
     public const string Manage = "manage";
 
+    /// <summary>GET /metrics (Prometheus scrape) and nothing else, for a monitoring system's key.</summary>
+    public const string Metrics = "metrics";
+
     /// <summary>API keys, users and providers; implies every other scope.</summary>
     public const string Admin = "admin";
 
     /// <summary>The claim carrying each granted scope on an API-key principal.</summary>
     public const string ClaimType = "nops:scope";
 
-    public static IReadOnlyList<string> All { get; } = [Send, Read, Manage, Admin];
+    public static IReadOnlyList<string> All { get; } = [Send, Read, Manage, Metrics, Admin];
 
     /// <summary>The scopes a stored value grants: null or blank (a key from before scopes) grants all.</summary>
     public static IReadOnlyList<string> FromStored(string? stored)

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Providers.Simulated;
@@ -13,7 +14,8 @@ namespace NotificationOps.Engine.Sending;
 /// all) move to SENT together, set-based, with an immediate simulated receipt in the same commit; a failure goes
 /// to <see cref="SendFailures"/> for a retry, failover or the verdict.
 /// </summary>
-public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failures, IBackgroundJobClient jobs, IWriteTransactions writes, TimeProvider time)
+public sealed class SendOutcomes(
+    MessageStatusWriter writer, SendFailures failures, IBackgroundJobClient jobs, IWriteTransactions writes, TimeProvider time, NotificationMetrics? metrics = null)
 {
     /// <summary>Answers the retries scheduled and the work that goes on to another round (failover, verdict).</summary>
     internal async Task<(List<ScheduledRetry> Retries, List<SendWork> Next)> RecordAsync(
@@ -66,7 +68,26 @@ public sealed class SendOutcomes(MessageStatusWriter writer, SendFailures failur
         }
 
         after.ForEach(action => action());
+        Measure(work);
         return (retries, next);
+    }
+
+    /// <summary>The round's attempts, counted once committed; an accepted first send also times acceptance → SENT.</summary>
+    private void Measure(IReadOnlyList<SendWork> work)
+    {
+        if (metrics is null)
+        {
+            return;
+        }
+
+        foreach (var item in work.Where(w => w.Attempt is not null && w.Target is not null))
+        {
+            metrics.Attempt(item.Attempt!.Provider, item.Attempt.Channel, item.Attempt.Outcome.ToString().ToLowerInvariant());
+            if (item.Attempt.Outcome == AttemptOutcome.Accepted && item.Attempt.FinishedAt is { } finished)
+            {
+                metrics.Sent(item.Attempt.Channel, finished - item.Message.EnqueuedAt);
+            }
+        }
     }
 
     /// <summary>SENT (or DELIVERED, when the provider's answer is a delivery) for an accepted attempt.</summary>

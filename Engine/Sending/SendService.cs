@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Routing;
@@ -23,7 +24,8 @@ public sealed class SendService(
     SendMessageFactory factory,
     TemplateCatalog templates,
     ProviderRegistry providers,
-    TimeProvider time)
+    TimeProvider time,
+    NotificationMetrics? metrics = null)
 {
     public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default)
     {
@@ -109,6 +111,7 @@ public sealed class SendService(
             }
         }
 
+        metrics?.SendAccepted(messages.Count);
         return new SendAccepted(requestId, messages.Select(m => m.Id).ToList());
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Tracking;
@@ -22,12 +23,15 @@ public sealed class TrackingHitWriter : IAsyncDisposable
     private readonly GroupCommit<TrackingHit> writer;
     private readonly IWriteTransactions writes;
     private readonly IEnumerable<IStatusChangeSink> sinks;
+    private readonly NotificationMetrics? metrics;
 
     public TrackingHitWriter(
-        IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter statusWriter, IOptions<TrackingOptions> options, ILogger<TrackingHitWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
+        IDbContextFactory<NotificationsDbContext> dbFactory, MessageStatusWriter statusWriter, IOptions<TrackingOptions> options, ILogger<TrackingHitWriter> logger, IWriteTransactions writes,
+        IEnumerable<IStatusChangeSink> sinks, NotificationMetrics? metrics = null)
     {
         this.sinks = sinks;
         this.writes = writes;
+        this.metrics = metrics;
         this.dbFactory = dbFactory;
         this.statusWriter = statusWriter;
         this.options = options;
@@ -35,7 +39,11 @@ public sealed class TrackingHitWriter : IAsyncDisposable
     }
 
     /// <summary>Completes once the hit (and any status change it causes) is committed.</summary>
-    public Task WriteAsync(TrackingHit hit) => writer.WriteAsync(hit);
+    public async Task WriteAsync(TrackingHit hit)
+    {
+        await writer.WriteAsync(hit);
+        metrics?.TrackingHit(hit.Kind.ToString().ToLowerInvariant(), hit.Machine);
+    }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 

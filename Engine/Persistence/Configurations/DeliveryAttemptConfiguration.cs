@@ -16,5 +16,7 @@ public sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<Deli
         builder.Property(x => x.Error).HasMaxLength(2000);
         builder.HasOne<Message>().WithMany().HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.MessageId, x.Number });
+        // The health rules read the last minutes of attempts every few seconds (docs/operations.md).
+        builder.HasIndex(x => x.StartedAt);
     }
 }

@@ -12,6 +12,7 @@ public sealed class DashboardAccessTests(DashboardFactory factory) : IClassFixtu
     [InlineData("/")]
     [InlineData("/settings")]
     [InlineData("/templates")]
+    [InlineData("/status")]
     [InlineData("/hangfire")]
     [InlineData("/hangfire/jobs/enqueued")]
     [InlineData("/api-reference")]

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Sending;
+
+namespace NotificationOps.Engine.Incidents;
+
+/// <summary>
+/// Tells the Settings → Alerts recipients about incident changes, as ordinary messages through the one send path
+/// (so they are in the event log, tagged <c>ops-alert</c>, and retried like any message).
+/// </summary>
+public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbFactory, SendService sends, ILogger<IncidentAlerts> logger)
+{
+    public const string Tag = "ops-alert";
+
+    public async Task<int> SendAsync(IReadOnlyList<IncidentChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var recipients = await db.AlertRecipients.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var change in changes)
+        {
+            var to = recipients.Where(r => change.Kind switch
+            {
+                IncidentChangeKind.Opened => r.OnOpened,
+                IncidentChangeKind.Resolved => r.OnResolved,
+                _ => r.OnUpdated,
+            }).ToList();
+            foreach (var recipient in to)
+            {
+                try
+                {
+                    await sends.AcceptAsync(SendRequestParser.Parse(Body(change, recipient)), MessageEventSources.Pipeline, cancellationToken);
+                    sent++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // An alert that cannot be accepted must not stop the evaluation that found the incident.
+                    logger.LogWarning(ex, "The alert for incident {IncidentId} to {Kind} {Target} was not accepted.", change.IncidentId, recipient.Kind, recipient.Target);
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>A send request for one recipient: title and body of the change, tagged, to the recipient's channel.</summary>
+    internal static JsonObject Body(IncidentChange change, AlertRecipient recipient)
+    {
+        var verb = change.Kind switch
+        {
+            IncidentChangeKind.Opened => "Incident opened",
+            IncidentChangeKind.Resolved => "Incident resolved",
+            _ => "Incident updated",
+        };
+        var text = change.AlertNote is null ? change.Body : $"{change.Body}\n\n{change.AlertNote}";
+        JsonObject to = recipient.Kind switch
+        {
+            AlertRecipientKinds.Slack => new JsonObject { ["slack"] = Chat("channel", "webhook_url", recipient.Target) },
+            AlertRecipientKinds.Teams => new JsonObject { ["ms_teams"] = Chat("conversation_id", "webhook_url", recipient.Target) },
+            _ => new JsonObject { ["email"] = recipient.Target },
+        };
+        return new JsonObject
+        {
+            ["message"] = new JsonObject
+            {
+                ["to"] = to,
+                ["content"] = new JsonObject
+                {
+                    ["title"] = $"[{StatusNames.Of(change.Status)}] {verb}: {change.Title}",
+                    ["body"] = $"{text}\n\nIncident #{change.IncidentId}.",
+                },
+                ["routing"] = new JsonObject
+                {
+                    ["method"] = "single",
+                    ["channels"] = new JsonArray(recipient.Kind == AlertRecipientKinds.Email ? "email" : "chat"),
+                },
+                ["metadata"] = new JsonObject { ["tags"] = new JsonArray(Tag) },
+            },
+        };
+    }
+
+    private static JsonObject Chat(string idField, string urlField, string target) =>
+        new() { [target.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? urlField : idField] = target };
+}

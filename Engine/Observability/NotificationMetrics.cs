@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+
+namespace NotificationOps.Engine.Observability;
+
+/// <summary>
+/// The engine's instruments (docs/operations.md lists names and labels). Counters and histograms are fed by small
+/// calls from the send path; the gauges read <see cref="OperationsGauges"/>, which the evaluation job refreshes from
+/// the database and Hangfire, so a scrape never runs a query.
+/// </summary>
+public sealed class NotificationMetrics : IDisposable
+{
+    public const string MeterName = "NotificationOps";
+
+    private readonly Meter meter;
+    private readonly Counter<long> accepted;
+    private readonly Counter<long> statusChanges;
+    private readonly Counter<long> attempts;
+    private readonly Histogram<double> sendLatency;
+    private readonly Counter<long> trackingHits;
+
+    public NotificationMetrics(IMeterFactory meters, OperationsGauges gauges)
+    {
+        meter = meters.Create(MeterName);
+        accepted = meter.CreateCounter<long>("nops.sends.accepted", "{message}", "Messages accepted by the send intake.");
+        statusChanges = meter.CreateCounter<long>("nops.messages.status_changes", "{change}", "Status transitions written, by the status reached.");
+        attempts = meter.CreateCounter<long>("nops.provider.attempts", "{attempt}", "Provider calls by provider, channel and outcome.");
+        sendLatency = meter.CreateHistogram<double>("nops.send.latency", "s", "Time from acceptance to the provider's acceptance (SENT).");
+        trackingHits = meter.CreateCounter<long>("nops.tracking.hits", "{hit}", "Open and click hits recorded, by kind and machine flag.");
+        meter.CreateObservableGauge("nops.retry.backlog", () => gauges.Current.RetryBacklog, "{message}", "Messages waiting for a retry.");
+        meter.CreateObservableGauge("nops.delivery.oldest_due_age", () => gauges.Current.OldestDueSeconds, "s", "Age of the oldest message whose attempt is due and not running.");
+        meter.CreateObservableGauge("nops.jobs.enqueued", () => gauges.Current.QueueLengths.Select(q => new Measurement<long>(q.Value, new KeyValuePair<string, object?>("queue", q.Key))), "{job}", "Hangfire jobs waiting, by queue.");
+        meter.CreateObservableGauge("nops.jobs.failed", () => gauges.Current.FailedJobs, "{job}", "Hangfire jobs in the failed state.");
+        meter.CreateObservableGauge("nops.jobs.servers", () => gauges.Current.JobServers, "{server}", "Job servers with a heartbeat in the last minute.");
+        meter.CreateObservableGauge("nops.tracking.aggregation_lag", () => gauges.Current.TrackingLagSeconds, "s", "Age of the oldest tracking hit not yet rolled into analytics.");
+    }
+
+    public void SendAccepted(int messages) => accepted.Add(messages);
+
+    public void StatusChanged(string status) => statusChanges.Add(1, new KeyValuePair<string, object?>("status", status));
+
+    public void Attempt(string provider, string channel, string outcome) => attempts.Add(
+        1,
+        new KeyValuePair<string, object?>("provider", provider),
+        new KeyValuePair<string, object?>("channel", channel),
+        new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Sent(string channel, TimeSpan sinceAccepted) =>
+        sendLatency.Record(Math.Max(0, sinceAccepted.TotalSeconds), new KeyValuePair<string, object?>("channel", channel));
+
+    public void TrackingHit(string kind, bool machine) => trackingHits.Add(
+        1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("machine", machine));
+
+    public void Dispose() => meter.Dispose();
+}
