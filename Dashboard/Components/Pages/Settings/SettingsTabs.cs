@@ -12,5 +12,6 @@ public static class SettingsTabs
         new("password", "Password", typeof(PasswordPanel), AdminOnly: false),
         new("storage", "Storage", typeof(StoragePanel), AdminOnly: false),
         new("audit", "Audit", typeof(AuditPanel), AdminOnly: true),
+        new("alerts", "Alerts", typeof(AlertsPanel), AdminOnly: true),
     ];
 }
