@@ -14,6 +14,13 @@ public static class StoreProbe
         await using var busy = await BusyTimeout.LimitAsync(db, wait, cancellationToken);
         // On SQLite this BEGIN is IMMEDIATE: it takes the write lock now, as a writer would.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL waits on a row lock without end; the probe, like SQLite's busy wait above, only so long.
+            var lockTimeout = "SET LOCAL lock_timeout = " + ((int)Math.Max(1, wait.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlRawAsync(lockTimeout, cancellationToken);
+        }
+
         await db.Database.ExecuteSqlRawAsync("""UPDATE "__EFMigrationsHistory" SET "ProductVersion" = "ProductVersion" """, cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
     }
