@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using NotificationOps.Dashboard.Components.Pages.Audiences;
-using NotificationOps.Dashboard.Components.Pages.Automations;
 using NotificationOps.Dashboard.Components.Pages.Status;
 using NotificationOps.Dashboard.Tests.TestSupport;
 
@@ -12,7 +11,6 @@ public sealed class NotLandedPagesTests : MudBlazorTestContext
     public static TheoryData<Type, string> Pages => new()
     {
         { typeof(AudiencesPage), "Audiences" },
-        { typeof(AutomationsPage), "Automations" },
         { typeof(StatusPage), "status" },
     };
 
