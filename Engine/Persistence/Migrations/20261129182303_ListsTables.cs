@@ -11,6 +11,32 @@ namespace NotificationOps.Engine.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Audiences",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Operator = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    FilterJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServedVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Calculating = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CalcAfterUserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CalcProcessed = table.Column<int>(type: "INTEGER", nullable: false),
+                    CalcTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CalculatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audiences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FanOutRequests",
                 columns: table => new
                 {
@@ -87,6 +113,27 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AudienceMembers",
+                columns: table => new
+                {
+                    AudienceId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AudienceMembers", x => new { x.AudienceId, x.Version, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_AudienceMembers_Audiences_AudienceId",
+                        column: x => x.AudienceId,
+                        principalTable: "Audiences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ListSubscriptions",
                 columns: table => new
                 {
@@ -105,6 +152,11 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AudienceMembers_UserId",
+                table: "AudienceMembers",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FanOutRequests_Status_UpdatedAt",
@@ -126,6 +178,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AudienceMembers");
+
+            migrationBuilder.DropTable(
                 name: "FanOutRequests");
 
             migrationBuilder.DropTable(
@@ -136,6 +191,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserTopicPreferences");
+
+            migrationBuilder.DropTable(
+                name: "Audiences");
 
             migrationBuilder.DropTable(
                 name: "Lists");
