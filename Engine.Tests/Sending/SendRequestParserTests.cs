@@ -100,7 +100,7 @@ public sealed class SendRequestParserTests
     [InlineData("""{"message":{"to":{"email":"a@localhost"},"content":{"body":"x"}}}""", "message.to.email", 422)]
     [InlineData("""{"message":{"to":{"phone_number":"12"},"content":{"body":"x"}}}""", "message.to.phone_number", 422)]
     [InlineData("""{"message":{"to":{"user_id":42},"content":{"body":"x"}}}""", "message.to.user_id", 422)]
-    [InlineData("""{"message":{"to":{"audience_id":"a1"},"content":{"body":"x"}}}""", "message.to.audience_id", 422)]
+    [InlineData("""{"message":{"to":{"audience_id":"a1","filters":[]},"content":{"body":"x"}}}""", "message.to.filters", 400)]
     [InlineData("""{"message":{"to":{"list_id":"l\u0001"},"content":{"body":"x"}}}""", "message.to.list_id", 400)]
     [InlineData("""{"message":{"to":{"email":"a@example.com"}}}""", "message.content", 400)]
     [InlineData("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"x"},"template":"welcome"}}""", "message.template", 400)]

@@ -29,6 +29,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapLists();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapUserPreferences();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTopics();
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapAudiences();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapAutomations();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapAutomationTemplates();

@@ -55,14 +55,17 @@ public sealed class FanOutExpander(
             row.ListId ??= await FirstListAsync(group, cancellationToken);
             if (row.ListId is null)
             {
-                row.Reason = $"{row.Reason} {(group.Kind == RecipientGroup.List ? $"No list '{group.Value}'." : $"No list matches '{group.Value}'.")}".Trim();
+                row.Reason = $"{row.Reason} {(group.Kind switch
+                {
+                    RecipientGroup.List => $"No list '{group.Value}'.",
+                    RecipientGroup.Audience => $"No audience '{group.Value}' (or its membership is not calculated yet).",
+                    _ => $"No list matches '{group.Value}'.",
+                })}".Trim();
                 row.GroupIndex++;
                 continue;
             }
 
-            var members = await db.ListSubscriptions.AsNoTracking()
-                .Where(s => s.ListId == row.ListId && (row.AfterUserId == null || string.Compare(s.UserId, row.AfterUserId) > 0))
-                .OrderBy(s => s.UserId).Select(s => s.UserId).Take(BatchSize).ToListAsync(cancellationToken);
+            var members = await MembersAsync(db, group, row.ListId, row.AfterUserId, cancellationToken);
             var built = await BuildAsync(db, request, group, row, members, template, startAt, cancellationToken);
             row.Members += members.Count;
             if (members.Count < BatchSize)
@@ -159,10 +162,34 @@ public sealed class FanOutExpander(
         return taken > 0;
     }
 
-    private async Task<string?> FirstListAsync(RecipientGroup group, CancellationToken cancellationToken) =>
-        group.Kind == RecipientGroup.List
+    private async Task<string?> FirstListAsync(RecipientGroup group, CancellationToken cancellationToken)
+    {
+        if (group.Kind == RecipientGroup.Audience)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await db.Audiences.AnyAsync(a => a.Id == group.Value && a.ServedVersion > 0, cancellationToken) ? group.Value : null;
+        }
+
+        return group.Kind == RecipientGroup.List
             ? (await lists.GetAsync(group.Value, cancellationToken))?.Id
             : await NextMatchAsync(group.Value, null, cancellationToken);
+    }
+
+    /// <summary>The next members after <paramref name="after"/>: a list's subscribers, or an audience's served membership.</summary>
+    private static async Task<List<string>> MembersAsync(NotificationsDbContext db, RecipientGroup group, string source, string? after, CancellationToken cancellationToken)
+    {
+        if (group.Kind == RecipientGroup.Audience)
+        {
+            var served = await db.Audiences.Where(a => a.Id == source).Select(a => a.ServedVersion).FirstOrDefaultAsync(cancellationToken);
+            return await db.AudienceMembers.AsNoTracking()
+                .Where(m => m.AudienceId == source && m.Version == served && (after == null || string.Compare(m.UserId, after) > 0))
+                .OrderBy(m => m.UserId).Select(m => m.UserId).Take(BatchSize).ToListAsync(cancellationToken);
+        }
+
+        return await db.ListSubscriptions.AsNoTracking()
+            .Where(s => s.ListId == source && (after == null || string.Compare(s.UserId, after) > 0))
+            .OrderBy(s => s.UserId).Select(s => s.UserId).Take(BatchSize).ToListAsync(cancellationToken);
+    }
 
     private async Task<string?> NextMatchAsync(string pattern, string? afterListId, CancellationToken cancellationToken) =>
         (await lists.ListAsync(pattern, afterListId is null ? null : Validation.ResourceId.EncodeCursor(afterListId), 1, cancellationToken)).Items.FirstOrDefault()?.Id;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Audiences;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Inbound;
@@ -64,6 +65,10 @@ public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProt
     public DbSet<ListSubscription> ListSubscriptions => Set<ListSubscription>();
 
     public DbSet<FanOutRequest> FanOutRequests => Set<FanOutRequest>();
+
+    public DbSet<Audience> Audiences => Set<Audience>();
+
+    public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
 
     public DbSet<SubscriptionTopic> SubscriptionTopics => Set<SubscriptionTopic>();
 

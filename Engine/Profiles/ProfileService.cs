@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Audiences;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Validation;
@@ -8,7 +9,7 @@ using NotificationOps.Engine.Validation;
 namespace NotificationOps.Engine.Profiles;
 
 /// <summary>Recipient profiles, as Courier's: POST merges keys into the profile, PUT replaces it whole.</summary>
-public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, TimeProvider time)
+public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, AudienceProfileUpdater audiences, TimeProvider time)
 {
     public async Task<JsonObject?> GetAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -26,8 +27,14 @@ public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbF
 
     public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Profiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+        bool deleted;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            deleted = await db.Profiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+        }
+
+        await audiences.ApplyAsync(userId, cancellationToken);
+        return deleted;
     }
 
     /// <summary>Checks the contact fields a send relies on; throws with the field to fix.</summary>
@@ -75,5 +82,8 @@ public sealed class ProfileService(IDbContextFactory<NotificationsDbContext> dbF
         existing.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+
+        // After commit: the profile's audience memberships follow within the request (incremental, not a recalculation).
+        await audiences.ApplyAsync(userId, cancellationToken);
     }
 }

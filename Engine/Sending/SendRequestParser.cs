@@ -135,11 +135,6 @@ public static partial class SendRequestParser
                 throw Invalid(field, $"'{field}' must be an object.");
             }
 
-            if (recipient.ContainsKey("audience_id"))
-            {
-                throw Invalid($"{field}.audience_id", "Sending to 'audience_id' is not supported yet; send to a list, list_pattern, user_id, email or phone_number.");
-            }
-
             if (RecipientGroups.Parse(recipient, field) is { } group)
             {
                 groups.Add(group);

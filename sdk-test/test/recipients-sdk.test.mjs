@@ -1,4 +1,4 @@
-// Courier's node SDK against NotificationOps: lists, list subscriptions, a profile's lists and user preferences (issue 14).
+// Courier's node SDK against NotificationOps: lists, subscriptions, a profile's lists, preferences, fan-out and audiences (issue 14).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -9,7 +9,7 @@ import { call, expectApiError, listAll, pollUntil, waitForStatus } from '../lib/
 const run = randomUUID().slice(0, 8);
 const TEST_TIMEOUT_MS = 90_000;
 
-describe('Courier node SDK 7.10.2: lists and preferences', () => {
+describe('Courier node SDK 7.10.2: lists, preferences, fan-out and audiences', () => {
   let app;
   /** @type {Courier} */
   let client;
@@ -180,5 +180,40 @@ describe('Courier node SDK 7.10.2: lists and preferences', () => {
     });
     assert.equal(request.messages, 0);
     assert.match(request.reason, /No list/);
+  });
+  appTest('audiences: update, calculated members, list, send to the audience, delete', async () => {
+    const users = ['aud1', 'aud2', 'aud3'].map((u) => `${u}-${run}`);
+    for (const [i, user] of users.entries()) {
+      await call('profiles.create', () => client.profiles.create(user, { profile: { email: `sdk+${user}@example.com`, plan: i < 2 ? 'pro' : 'free', sdk_run: run } }));
+    }
+    const id = `${run}-pro`;
+    const updated = await call('audiences.update', () => client.audiences.update(id, {
+      name: 'Pro', description: 'Paying', operator: 'AND',
+      filter: { filters: [{ operator: 'EQ', path: 'plan', value: 'pro' }, { operator: 'EQ', path: 'sdk_run', value: run }] },
+    }));
+    assert.equal(updated.audience.id, id);
+
+    const members = await pollUntil({
+      label: `audience ${id} calculated`,
+      probe: () => client.audiences.listMembers(id),
+      done: (page) => page?.items?.length === 2,
+    });
+    assert.deepEqual(members.items.map((m) => m.member_id).sort(), users.slice(0, 2).sort());
+    assert.equal(members.items[0].audience_id, id);
+    assert.ok((await call('audiences.list', () => client.audiences.list())).items.some((a) => a.id === id));
+
+    const traceId = `aud-${run}`;
+    const { requestId } = await call('send.message to audience', () => client.send.message({
+      message: { to: { audience_id: id }, content: { title: 'T', body: 'B' }, routing: { method: 'single', channels: ['email'] }, metadata: { trace_id: traceId } },
+    }));
+    await pollUntil({ label: `request ${requestId}`, probe: () => client.get(`/requests/${requestId}`), done: (r) => r?.status === 'COMPLETED' });
+    const messages = await listAll(client, { trace_id: traceId });
+    assert.deepEqual(messages.map((m) => m.recipient).sort(), users.slice(0, 2).sort());
+
+    await call('audiences.delete', () => client.audiences.delete(id));
+    await expectApiError('audiences.retrieve after delete', 404, () => client.audiences.retrieve(id));
+    await expectApiError('audiences.update with an unknown operator', 400, () => client.audiences.update(`${run}-bad`, {
+      filter: { filters: [{ operator: 'SOUNDS_LIKE', path: 'plan', value: 'pro' }] },
+    }));
   });
 });

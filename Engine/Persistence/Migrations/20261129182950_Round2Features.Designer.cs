@@ -11,8 +11,13 @@ using NotificationOps.Engine.Persistence;
 namespace NotificationOps.Engine.Persistence.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
+<<<<<<<< HEAD:Engine/Persistence/Migrations/20261129182950_Round2Features.Designer.cs
     [Migration("20261129182950_Round2Features")]
     partial class Round2Features
+========
+    [Migration("20261129182303_ListsTables")]
+    partial class ListsTables
+>>>>>>>> h/lists:Engine/Persistence/Migrations/20261129182303_ListsTables.Designer.cs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -250,6 +255,97 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.Audience", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalcAfterUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CalcProcessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalcTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalculatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Calculating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Audiences", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.AudienceMember", b =>
+                {
+                    b.Property<string>("AudienceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AudienceId", "Version", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AudienceMembers", (string)null);
                 });
 
             modelBuilder.Entity("NotificationOps.Engine.Audit.AuditEntry", b =>
@@ -2051,6 +2147,7 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .IsRequired();
                 });
 
+<<<<<<<< HEAD:Engine/Persistence/Migrations/20261129182950_Round2Features.Designer.cs
             modelBuilder.Entity("NotificationOps.Engine.Automations.AutomationRunStep", b =>
                 {
                     b.HasOne("NotificationOps.Engine.Automations.AutomationRun", null)
@@ -2065,6 +2162,13 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.HasOne("NotificationOps.Engine.Incidents.Incident", null)
                         .WithMany("Updates")
                         .HasForeignKey("IncidentId")
+========
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.AudienceMember", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Audiences.Audience", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
+>>>>>>>> h/lists:Engine/Persistence/Migrations/20261129182303_ListsTables.Designer.cs
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
