@@ -82,10 +82,12 @@ public sealed class RoleEnforcementTests : MudBlazorTestContext, IAsyncLifetime
             Name = "Welcome",
             Content = new TemplateContent { Email = new EmailContent { Subject = "Hi", Html = "<p>Hi</p>" } },
         }, "test");
+        var dialogs = Render<MudDialogProvider>();
         var page = Render<TemplateEditorPage>(p => p.Add(x => x.Key, created.Template.Id));
         page.WaitForElement("[data-testid=publish]", TimeSpan.FromSeconds(10));
 
-        await Handler.InvokeAsync(page, "PublishAsync");
+        // Publish asks first, showing the diff; an allowed role confirms it.
+        await Handler.InvokeConfirmingAsync(page, dialogs, "Publish", "PublishAsync");
 
         Assert.Equal(allowed, (await templates.GetAsync(created.Template.Id))!.Template.PublishedVersion is not null);
         Assert.Equal(!allowed, page.Find("[data-testid=publish]").HasAttribute("disabled"));

@@ -41,7 +41,8 @@ public sealed class StoragePanelTests : MudBlazorTestContext, IAsyncLifetime
         {
             Assert.Matches(@"^\d+(\.\d)? (bytes|KB|MB|GB)$", panel.Find("[data-testid=database-size]").TextContent.Trim());
             Assert.Equal("1", panel.Find("[data-testid=message-count]").TextContent.Trim());
-            Assert.Equal(engine.Time.GetUtcNow().ToLocalTime().ToString("yyyy-MM-dd HH:mm"), panel.Find("[data-testid=oldest-message]").TextContent.Trim());
+            // Through the Timestamp component: UTC when no browser zone is cascaded, the zone named.
+            Assert.Equal(engine.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC", panel.Find("[data-testid=oldest-message]").TextContent.Trim());
             Assert.Equal("90 days", panel.Find("[data-testid=retention]").TextContent.Trim());
         });
     }

@@ -1,3 +1,4 @@
+using MudBlazor;
 using System.Text.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -137,10 +138,16 @@ public sealed class TemplateEditorPageTests : MudBlazorTestContext, IAsyncLifeti
     [Fact]
     public async Task Publish_SavesTheDraftAndPublishes_ThenTestSendGoesThroughThePipelineTaggedTest()
     {
+        var dialogs = Render<MudDialogProvider>();
         var page = await OpenAsync();
         await TypeAsync(page, "email-html", "<p>Published {{name}}</p>");
 
-        await page.InvokeAsync(() => page.Find("[data-testid=publish]").Click());
+        var publishing = page.InvokeAsync(() => page.Find("[data-testid=publish]").Click());
+        // The confirmation shows what goes live against the published version (none yet: everything is new).
+        var summary = dialogs.WaitForElement("[data-testid=confirm-summary]");
+        Assert.Contains("+ <p>Published {{name}}</p>", summary.TextContent);
+        await dialogs.Find("[data-testid=confirm-ok]").ClickAsync(new());
+        await publishing;
         page.WaitForElement("[data-testid=published-chip]");
         page.Find("[data-testid=test-recipient] input, input[data-testid=test-recipient]").Input("qa@example.com");
         await page.InvokeAsync(() => page.Find("[data-testid=test-send]").Click());

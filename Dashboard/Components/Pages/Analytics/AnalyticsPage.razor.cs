@@ -102,10 +102,19 @@ public sealed partial class AnalyticsPage
     {
         var t = report!.Totals;
         yield return ("sent", "Sent", t.Sent, "accepted by a provider");
-        yield return ("delivered", "Delivered", t.Delivered, $"{Share(t.Delivered, t.Sent)} of sent");
+        // What the funnel loses between sent and delivered is said, not left for the reader to subtract.
+        yield return ("delivered", "Delivered", t.Delivered, $"{Share(t.Delivered, t.Sent)} of sent · {Counted.Of(Math.Max(0, t.Sent - t.Delivered), "message")} not delivered");
         yield return ("opened", "Opened", t.UniqueOpens, $"{Share(t.UniqueOpens, t.Delivered)} of delivered · {Counted.Of(t.TotalOpens, "open")} in all");
         yield return ("clicked", "Clicked", t.UniqueClicks, $"{Share(t.UniqueClicks, t.UniqueOpens)} of opened · {Counted.Of(t.TotalClicks, "click")} in all");
     }
+
+    /// <summary>The event log's failures over the same period and channel (ranges it knows: 7 or 30 days, else all).</summary>
+    private string FailuresLink => new EventLog.EventLogQuery
+    {
+        Statuses = [NotificationOps.Engine.Messages.MessageStatus.Undeliverable],
+        Channel = string.IsNullOrEmpty(channel) ? null : channel,
+        Range = days switch { <= 7 => "7d", <= 30 => "30d", _ => "all" },
+    }.ToUrl();
 
     private static string Share(long part, long whole) => whole == 0 ? "—" : (part / (double)whole).ToString("P0", Culture);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using NotificationOps.Engine.Messages;
 
@@ -119,9 +118,4 @@ public sealed record EventLogQuery
     }
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    public static string Format(DateTimeOffset value) => value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    /// <summary>Compact for grid cells; the full time is in the cell's tooltip.</summary>
-    public static string Short(DateTimeOffset value) => value.ToLocalTime().ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -8,14 +8,6 @@ public static class DetailFormat
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    // To the millisecond: events of one attempt often share a second, and their order is the point.
-    public static string Time(DateTimeOffset value) => value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
-
-    public static string Time(DateTimeOffset? value) => value is { } v ? Time(v) : "—";
-
-    /// <summary>To the second, where a time is a fact among others rather than a step in a sequence.</summary>
-    public static string ShortTime(DateTimeOffset value) => value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
     public static string Duration(DateTimeOffset started, DateTimeOffset? finished)
     {
         if (finished is not { } end)

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
+using NotificationOps.Dashboard.Components.Shared;
 using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
@@ -78,7 +80,9 @@ public sealed partial class TemplateEditorPage
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private bool Dirty => details is not null
+    private bool deleted;
+
+    private bool Dirty => details is not null && !deleted
         && (Content().ToJson() != details.Content.ToJson() || name.Trim() != details.Template.Name || TemplateInput.NormaliseTags(SplitTags()) != details.Template.Tags);
 
     protected override async Task OnParametersSetAsync()
@@ -244,7 +248,7 @@ public sealed partial class TemplateEditorPage
             return;
         }
 
-        if (!await SaveIfDirtyAsync())
+        if (!await SaveIfDirtyAsync() || !await ConfirmPublishAsync())
         {
             return;
         }
@@ -266,6 +270,37 @@ public sealed partial class TemplateEditorPage
         }
     }
 
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (Dirty && !await ConfirmDialog.AskAsync(Dialogs, "Unsaved changes",
+                "This template has changes that are not saved. Leave and lose them?", "Leave without saving", color: Color.Error))
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    /// <summary>Publish shows what goes live: the saved draft against the published version, field by field.</summary>
+    private async Task<bool> ConfirmPublishAsync()
+    {
+        var template = details!.Template;
+        var versions = await Templates.VersionsAsync(template.Id) ?? [];
+        var latest = versions.FirstOrDefault(v => v.Number == template.LatestVersion);
+        var published = versions.FirstOrDefault(v => v.Number == template.PublishedVersion);
+        var diff = latest is null ? [] : TemplateDiff.Compare(
+            published is null ? TemplateContent.Empty : TemplateContent.FromJson(published.ContentJson), TemplateContent.FromJson(latest.ContentJson));
+        var message = published is null
+            ? $"Publish version {template.LatestVersion}? Nothing is published yet; sends by alias will use it from now on."
+            : $"Publish version {template.LatestVersion} in place of version {template.PublishedVersion}? Sends by alias use it from now on. What changes:";
+        return await ConfirmDialog.AskAsync(Dialogs, "Publish", message, "Publish",
+            builder =>
+            {
+                builder.OpenComponent<TemplateDiffView>(0);
+                builder.AddComponentParameter(1, nameof(TemplateDiffView.Diff), diff);
+                builder.AddComponentParameter(2, nameof(TemplateDiffView.NoChanges), "The content is the same as the published version.");
+                builder.CloseComponent();
+            });
+    }
+
     private async Task TestSendAsync()
     {
         if (!await Guard.EnsureAsync(DashboardAction.Edit))
@@ -281,7 +316,7 @@ public sealed partial class TemplateEditorPage
         try
         {
             testMessageId = await TestSender.SendAsync(details!.Template, testRecipient, sampleData);
-            Snackbar.Add($"Test message {testMessageId} accepted.", Severity.Success);
+            Snackbar.Add($"Saved draft version {details.Template.LatestVersion} and sent it as test message {testMessageId}; follow it in the Event Log.", Severity.Success);
         }
         catch (RequestValidationException invalid)
         {
@@ -317,6 +352,7 @@ public sealed partial class TemplateEditorPage
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed == true && await Templates.DeleteAsync(details.Template.Id, await ActorAsync()))
         {
+            deleted = true; // nothing left to lose: leaving must not ask about unsaved changes
             Navigation.NavigateTo("/templates");
         }
     }
