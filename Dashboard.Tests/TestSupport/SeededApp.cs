@@ -20,6 +20,11 @@ public sealed class SeededApp : IAsyncLifetime
 
     public const string TemplateAlias = "order-shipped";
 
+    public const string AutomationTemplateId = "welcome-series";
+
+    /// <summary>A run waiting in a long delay, so its page has a timeline to show.</summary>
+    public string AutomationRunId { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         provider = await FakeProviderServer.StartAsync();
@@ -41,6 +46,13 @@ public sealed class SeededApp : IAsyncLifetime
         var template = await api.PostAsync("/api/templates", Json(
             $"{{\"alias\":\"{TemplateAlias}\",\"name\":\"Order shipped\",\"tags\":[\"orders\"],\"content\":{{\"email\":{{\"subject\":\"Shipped\",\"html\":\"<p>Hello {{{{name}}}}</p>\",\"text\":\"Hello\"}}}}}}"));
         Assert.Equal(HttpStatusCode.Created, template.StatusCode);
+        var automation = await api.PutAsync($"/api/automations/templates/{AutomationTemplateId}", Json(
+            "{\"name\":\"Welcome series\",\"steps\":[{\"action\":\"delay\",\"duration\":\"1 day\"},{\"action\":\"send\",\"template\":\"order-shipped\"}]}"));
+        Assert.True(automation.IsSuccessStatusCode, $"PUT automation template answered {(int)automation.StatusCode}");
+        var run = await api.PostAsync("/api/automations/invoke", Json(
+            "{\"automation\":{\"steps\":[{\"action\":\"delay\",\"duration\":\"1 day\"}]},\"recipient\":\"a-recipient-with-a-rather-long-user-id-0123456789\"}"));
+        Assert.True(run.IsSuccessStatusCode, $"invoke answered {(int)run.StatusCode}");
+        AutomationRunId = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
 
         await Eventually.HoldsAsync(async () => (await IdsAsync(api, "UNDELIVERABLE")).Count == 6 && (await IdsAsync(api, "UNROUTABLE")).Count == 1,
             "the seeded sends to settle");
