@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
 {
     [DbContext(typeof(PostgreSqlMigrationsContext))]
-    [Migration("20261129183009_Round2Features")]
+    [Migration("20261129190808_Round2Features")]
     partial class Round2Features
     {
         /// <inheritdoc />
@@ -261,6 +261,97 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.Audience", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("CalcAfterUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CalcProcessed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CalcTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CalculatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Calculating")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("ServedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Audiences", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.AudienceMember", b =>
+                {
+                    b.Property<string>("AudienceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("AudienceId", "Version", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AudienceMembers", (string)null);
                 });
 
             modelBuilder.Entity("NotificationOps.Engine.Audit.AuditEntry", b =>
@@ -2088,6 +2179,15 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.AudienceMember", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Audiences.Audience", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

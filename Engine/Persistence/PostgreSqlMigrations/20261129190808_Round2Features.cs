@@ -43,6 +43,32 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Audiences",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    Operator = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    FilterJson = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ServedVersion = table.Column<int>(type: "integer", nullable: false),
+                    Calculating = table.Column<bool>(type: "boolean", nullable: false),
+                    CalcAfterUserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CalcProcessed = table.Column<int>(type: "integer", nullable: false),
+                    CalcTotal = table.Column<int>(type: "integer", nullable: false),
+                    MemberCount = table.Column<int>(type: "integer", nullable: false),
+                    CalculatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LeaseUntil = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audiences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AutomationRuns",
                 columns: table => new
                 {
@@ -268,6 +294,27 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AudienceMembers",
+                columns: table => new
+                {
+                    AudienceId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AudienceMembers", x => new { x.AudienceId, x.Version, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_AudienceMembers_Audiences_AudienceId",
+                        column: x => x.AudienceId,
+                        principalTable: "Audiences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AutomationRunSteps",
                 columns: table => new
                 {
@@ -405,6 +452,11 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AudienceMembers_UserId",
+                table: "AudienceMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AutomationRuns_CancelationToken",
                 table: "AutomationRuns",
                 column: "CancelationToken");
@@ -518,6 +570,9 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 name: "AlertRecipients");
 
             migrationBuilder.DropTable(
+                name: "AudienceMembers");
+
+            migrationBuilder.DropTable(
                 name: "AutomationRunSteps");
 
             migrationBuilder.DropTable(
@@ -549,6 +604,9 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
 
             migrationBuilder.DropTable(
                 name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "Audiences");
 
             migrationBuilder.DropTable(
                 name: "AutomationRuns");

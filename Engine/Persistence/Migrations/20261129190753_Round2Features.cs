@@ -42,6 +42,32 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Audiences",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Operator = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    FilterJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServedVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Calculating = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CalcAfterUserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CalcProcessed = table.Column<int>(type: "INTEGER", nullable: false),
+                    CalcTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CalculatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audiences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AutomationRuns",
                 columns: table => new
                 {
@@ -267,6 +293,27 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AudienceMembers",
+                columns: table => new
+                {
+                    AudienceId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AudienceMembers", x => new { x.AudienceId, x.Version, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_AudienceMembers_Audiences_AudienceId",
+                        column: x => x.AudienceId,
+                        principalTable: "Audiences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AutomationRunSteps",
                 columns: table => new
                 {
@@ -404,6 +451,11 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AudienceMembers_UserId",
+                table: "AudienceMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AutomationRuns_CancelationToken",
                 table: "AutomationRuns",
                 column: "CancelationToken");
@@ -517,6 +569,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 name: "AlertRecipients");
 
             migrationBuilder.DropTable(
+                name: "AudienceMembers");
+
+            migrationBuilder.DropTable(
                 name: "AutomationRunSteps");
 
             migrationBuilder.DropTable(
@@ -548,6 +603,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "Audiences");
 
             migrationBuilder.DropTable(
                 name: "AutomationRuns");
