@@ -4,6 +4,7 @@ using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Incidents;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Preferences;
 using NotificationOps.Engine.RateLimiting;
 using NotificationOps.Engine.Retention;
 using NotificationOps.Engine.Security;
@@ -28,6 +29,7 @@ public sealed class ReadmeConfigurationTests
         { typeof(IdempotencyOptions), IdempotencyOptions.SectionName },
         { typeof(AutomationOptions), AutomationOptions.SectionName },
         { typeof(TrackingOptions), TrackingOptions.SectionName },
+        { typeof(UnsubscribeOptions), UnsubscribeOptions.SectionName },
         { typeof(RateLimitOptions), RateLimitOptions.SectionName },
         { typeof(RetentionOptions), RetentionOptions.SectionName },
         { typeof(WebhookOptions), WebhookOptions.SectionName },

@@ -136,6 +136,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ListService>();
         services.AddSingleton<PreferenceService>();
         services.AddSingleton<PreferenceGate>();
+        services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<SendLeases>();
         services.AddSingleton<AttemptRecorder>();
@@ -207,6 +209,7 @@ public static class EngineServiceCollectionExtensions
             .AllowAnonymous()
             .ExcludeFromDescription();
         endpoints.MapTracking();
+        endpoints.MapUnsubscribe();
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
         endpoints.MapOpenApi().RequireAuthorization(ApiPolicies.ApiKeyOrDashboard);

@@ -15,6 +15,7 @@ public sealed class DashboardHardeningTests(DashboardFactory factory) : IClassFi
     [InlineData("/hangfire")]
     [InlineData("/api-reference/")]
     [InlineData("/health")]
+    [InlineData("/u/some-token")]
     public async Task Response_CarriesSecurityHeaders_SignedInOrNot(string path)
     {
         var anonymous = factory.CreateRawClient();

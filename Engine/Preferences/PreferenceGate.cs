@@ -65,9 +65,10 @@ public sealed class PreferenceGate
 
         // The recipient's own routing first, else the topic's default channels, else every routed channel.
         var channels = choice is { HasCustomRouting: true } ? PreferenceChannels.Split(choice.CustomRouting) : PreferenceChannels.Split(topic.DefaultChannels);
-        return channels.Count == 0
-            ? new(topic.Id, null, $"Topic '{topic.Id}': the recipient is subscribed.", null)
-            : new(topic.Id, null, $"Topic '{topic.Id}': only {string.Join(", ", channels)} ({(choice is { HasCustomRouting: true } ? "the recipient's custom routing" : "the topic's default channels")}).", channels);
+        var decision = channels.Count == 0
+            ? new PreferenceDecision(topic.Id, null, $"Topic '{topic.Id}': the recipient is subscribed.", null)
+            : new PreferenceDecision(topic.Id, null, $"Topic '{topic.Id}': only {string.Join(", ", channels)} ({(choice is { HasCustomRouting: true } ? "the recipient's custom routing" : "the topic's default channels")}).", channels);
+        return decision with { Leavable = topic.DefaultStatus != PreferenceStatus.Required };
     }
 
     public static string? TopicOf(string requestJson) =>

@@ -33,4 +33,7 @@ public sealed record OutgoingMessage
     public required string EmailMessageId { get; init; }
 
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra email headers every email provider sends as given: <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }

@@ -55,7 +55,8 @@ public static class RateLimitingExtensions
             return Bucket("api:" + ApiKeyOf(context, addresses), settings.ApiPerSecond, settings.ApiBurst);
         }
 
-        if (path.StartsWithSegments("/t"))
+        // The unsubscribe link shares the tracking links' per-address budget: the same mail clients and scanners fetch both.
+        if (path.StartsWithSegments("/t") || path.StartsWithSegments("/u"))
         {
             return Bucket("t:" + Client(context, addresses), settings.TrackingPerSecond, settings.TrackingBurst);
         }

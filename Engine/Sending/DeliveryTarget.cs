@@ -9,4 +9,7 @@ public sealed record DeliveryTarget(IDeliveryProvider Provider, string Channel, 
 {
     /// <summary>The tracked links of <see cref="Rendered"/>, stored with the attempt before the provider is called.</summary>
     public IReadOnlyList<TrackedLink> Links { get; init; } = [];
+
+    /// <summary>Extra email headers (List-Unsubscribe), by name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }

@@ -61,5 +61,6 @@ public sealed class ProviderCaller(IOptions<DeliveryOptions> options, ILogger<Pr
         ActionUrl = target.Rendered.ActionUrl,
         Data = target.Rendered.Data,
         EmailMessageId = message.EmailMessageId,
+        Headers = target.Headers,
     };
 }

@@ -19,6 +19,7 @@ public sealed class SendPipeline(
     MessageStatusWriter writer,
     TrackingDecorator tracking,
     PreferenceGate preferences,
+    UnsubscribeLinks unsubscribe,
     AttemptRecorder attempts,
     ProviderCaller caller,
     SendOutcomes outcomes,
@@ -46,6 +47,10 @@ public sealed class SendPipeline(
             foreach (var item in work.Where(w => w.Target is not null))
             {
                 item.Target = await tracking.ApplyAsync(item.Id, item.Target!, cancellationToken);
+                item.Target = item.Target with
+                {
+                    Headers = await unsubscribe.HeadersAsync(item.Message, item.Target.Channel, decisions.GetValueOrDefault(item.Id), cancellationToken),
+                };
             }
 
             var held = await attempts.StartAsync(db, work, owner, renew: round > 0, cancellationToken);

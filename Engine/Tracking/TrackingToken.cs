@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace NotificationOps.Engine.Tracking;
@@ -10,40 +8,15 @@ namespace NotificationOps.Engine.Tracking;
 /// </summary>
 public sealed record TrackingToken(TrackingHitKind Kind, string MessageId, string? LinkId)
 {
-    private const int MacBytes = 16;
+    private const int MaxLength = 512;
 
-    public string Sign(byte[] key)
-    {
-        var payload = Encoding.ASCII.GetBytes(Kind == TrackingHitKind.Open ? $"o.{MessageId}" : $"c.{MessageId}.{LinkId}");
-        return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(Mac(key, payload))}";
-    }
+    public string Sign(byte[] key) =>
+        SignedToken.Sign(key, Encoding.ASCII.GetBytes(Kind == TrackingHitKind.Open ? $"o.{MessageId}" : $"c.{MessageId}.{LinkId}"));
 
     /// <summary>The token's content when its signature is valid; null for anything forged, altered or malformed.</summary>
     public static TrackingToken? Read(byte[] key, string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 512)
-        {
-            return null;
-        }
-
-        var dot = token.IndexOf('.');
-        if (dot <= 0 || dot == token.Length - 1)
-        {
-            return null;
-        }
-
-        byte[] payload, mac;
-        try
-        {
-            payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
-            mac = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        if (!CryptographicOperations.FixedTimeEquals(mac, Mac(key, payload)))
+        if (SignedToken.Verify(key, token, MaxLength) is not { } payload)
         {
             return null;
         }
@@ -56,6 +29,4 @@ public sealed record TrackingToken(TrackingHitKind Kind, string MessageId, strin
             _ => null,
         };
     }
-
-    private static byte[] Mac(byte[] key, byte[] payload) => HMACSHA256.HashData(key, payload)[..MacBytes];
 }

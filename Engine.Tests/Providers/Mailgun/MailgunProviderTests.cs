@@ -38,4 +38,20 @@ public sealed class MailgunProviderTests
         Assert.Equal(new Uri("https://api.eu.mailgun.net/"), options.BaseUri);
         Assert.Equal(new Uri("https://api.mailgun.net/"), new NotificationOps.Engine.Providers.Mailgun.MailgunOptions().BaseUri);
     }
+
+    [Fact]
+    public async Task SendAsync_SendsTheMessagesExtraHeaders_AsHFields()
+    {
+        await using var fake = await FakeProviderServer.StartAsync();
+        fake.Default = new FakeResponse(200, """{"id":"<1@mg.acme.test>","message":"Queued."}""");
+        var provider = ProviderTestSettings.Create("mailgun", fake.BaseAddress);
+
+        await provider.SendAsync(ProviderTestSettings.Message("mailgun") with { Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://n.example/u/tok>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" } }, CancellationToken.None);
+
+        var body = Assert.Single(fake.Requests).Body;
+        foreach (var (name, value) in new[] { ("h:List-Unsubscribe", "<https://n.example/u/tok>"), ("h:List-Unsubscribe-Post", "List-Unsubscribe=One-Click") })
+        {
+            Assert.Matches($"name=\"?{System.Text.RegularExpressions.Regex.Escape(name)}\"?\\r\\n(.*\\r\\n)*?\\r\\n{System.Text.RegularExpressions.Regex.Escape(value)}\\r\\n", body);
+        }
+    }
 }

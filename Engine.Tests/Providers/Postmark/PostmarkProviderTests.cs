@@ -47,4 +47,20 @@ public sealed class PostmarkProviderTests
         Assert.Equal(ProviderOutcome.PermanentFailure, result.Outcome);
         Assert.Equal(status, result.ResponseStatus);
     }
+
+    [Fact]
+    public async Task SendAsync_SendsTheMessagesExtraHeaders_BesideMessageId()
+    {
+        await using var fake = await FakeProviderServer.StartAsync();
+        fake.Default = new FakeResponse(200, """{"MessageID":"b7bc2f4a","ErrorCode":0,"Message":"OK"}""");
+        var provider = ProviderTestSettings.Create("postmark", fake.BaseAddress);
+
+        await provider.SendAsync(ProviderTestSettings.Message("postmark") with { Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://n.example/u/tok>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" } }, CancellationToken.None);
+
+        var headers = JsonNode.Parse(Assert.Single(fake.Requests).Body)!["Headers"]!.AsArray()
+            .ToDictionary(h => h!["Name"]!.GetValue<string>(), h => h!["Value"]!.GetValue<string>());
+        Assert.Equal("<https://n.example/u/tok>", headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", headers["List-Unsubscribe-Post"]);
+        Assert.Equal("<msg-1@notificationops>", headers["Message-ID"]);
+    }
 }

@@ -49,4 +49,19 @@ public sealed class SendGridProviderTests
         Assert.Equal(400, result.ResponseStatus);
         Assert.Contains("from.email", result.ResponseBody);
     }
+
+    [Fact]
+    public async Task SendAsync_SendsTheMessagesExtraHeaders_BesideMessageId()
+    {
+        await using var fake = await FakeProviderServer.StartAsync();
+        fake.Default = new FakeResponse(202, "");
+        var provider = ProviderTestSettings.Create("sendgrid", fake.BaseAddress);
+
+        await provider.SendAsync(ProviderTestSettings.Message("sendgrid") with { Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://n.example/u/tok>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" } }, CancellationToken.None);
+
+        var headers = JsonNode.Parse(Assert.Single(fake.Requests).Body)!["headers"]!;
+        Assert.Equal("<https://n.example/u/tok>", headers["List-Unsubscribe"]!.GetValue<string>());
+        Assert.Equal("List-Unsubscribe=One-Click", headers["List-Unsubscribe-Post"]!.GetValue<string>());
+        Assert.Equal("<msg-1@notificationops>", headers["Message-ID"]!.GetValue<string>());
+    }
 }

@@ -29,6 +29,10 @@ public sealed class MailgunProvider(string id, ProviderOptions common, MailgunOp
         }
 
         form.Add(new StringContent(message.EmailMessageId), "h:Message-Id");
+        foreach (var (name, value) in message.Headers)
+        {
+            form.Add(new StringContent(value), $"h:{name}");
+        }
         form.Add(new StringContent(message.MessageId), $"v:{ProviderCustomArgs.MessageId}");
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, $"v3/{Uri.EscapeDataString(options.Domain)}/messages"))
         {

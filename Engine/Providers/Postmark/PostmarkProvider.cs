@@ -25,7 +25,7 @@ public sealed class PostmarkProvider(string id, ProviderOptions common, Postmark
             ["Subject"] = message.Title ?? string.Empty,
             ["TextBody"] = message.Text,
             ["MessageStream"] = options.MessageStream,
-            ["Headers"] = new JsonArray { new JsonObject { ["Name"] = "Message-ID", ["Value"] = message.EmailMessageId } },
+            ["Headers"] = Headers(message),
             ["Metadata"] = new JsonObject { [ProviderCustomArgs.MessageId] = message.MessageId },
         };
         if (message.Html is not null)
@@ -41,4 +41,16 @@ public sealed class PostmarkProvider(string id, ProviderOptions common, Postmark
 
     protected override string? ProviderMessageId(HttpResponseMessage response, string body) =>
         JsonFields.String(body, "MessageID");
+
+    /// <summary>The stable Message-ID, and the message's extra headers (List-Unsubscribe).</summary>
+    private static JsonArray Headers(OutgoingMessage message)
+    {
+        var headers = new JsonArray { new JsonObject { ["Name"] = "Message-ID", ["Value"] = message.EmailMessageId } };
+        foreach (var (name, value) in message.Headers)
+        {
+            headers.Add(new JsonObject { ["Name"] = name, ["Value"] = value });
+        }
+
+        return headers;
+    }
 }

@@ -37,7 +37,7 @@ public sealed class SendGridProvider(string id, ProviderOptions common, SendGrid
                 : new JsonObject { ["email"] = from.Address, ["name"] = from.Name },
             ["subject"] = message.Title ?? string.Empty,
             ["content"] = content,
-            ["headers"] = new JsonObject { ["Message-ID"] = message.EmailMessageId },
+            ["headers"] = Headers(message),
             ["custom_args"] = new JsonObject { [ProviderCustomArgs.MessageId] = message.MessageId },
         };
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUri, "v3/mail/send"))
@@ -50,4 +50,16 @@ public sealed class SendGridProvider(string id, ProviderOptions common, SendGrid
 
     protected override string? ProviderMessageId(HttpResponseMessage response, string body) =>
         response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>The stable Message-ID, and the message's extra headers (List-Unsubscribe).</summary>
+    private static JsonObject Headers(OutgoingMessage message)
+    {
+        var headers = new JsonObject { ["Message-ID"] = message.EmailMessageId };
+        foreach (var (name, value) in message.Headers)
+        {
+            headers[name] = value;
+        }
+
+        return headers;
+    }
 }

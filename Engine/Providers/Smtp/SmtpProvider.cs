@@ -196,6 +196,10 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
         mime.From.Add(from);
         mime.To.Add(to);
         mime.Headers.Add(MessageIdHeader, message.MessageId);
+        foreach (var (name, value) in message.Headers)
+        {
+            mime.Headers.Add(name, value);
+        }
 
         var text = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.Text };
         mime.Body = message.Html is null
