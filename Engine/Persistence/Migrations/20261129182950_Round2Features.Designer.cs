@@ -11,13 +11,8 @@ using NotificationOps.Engine.Persistence;
 namespace NotificationOps.Engine.Persistence.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-<<<<<<<< HEAD:Engine/Persistence/Migrations/20261129182950_Round2Features.Designer.cs
     [Migration("20261129182950_Round2Features")]
     partial class Round2Features
-========
-    [Migration("20261129182303_ListsTables")]
-    partial class ListsTables
->>>>>>>> h/lists:Engine/Persistence/Migrations/20261129182303_ListsTables.Designer.cs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2147,7 +2142,6 @@ namespace NotificationOps.Engine.Persistence.Migrations
                         .IsRequired();
                 });
 
-<<<<<<<< HEAD:Engine/Persistence/Migrations/20261129182950_Round2Features.Designer.cs
             modelBuilder.Entity("NotificationOps.Engine.Automations.AutomationRunStep", b =>
                 {
                     b.HasOne("NotificationOps.Engine.Automations.AutomationRun", null)
@@ -2162,13 +2156,6 @@ namespace NotificationOps.Engine.Persistence.Migrations
                     b.HasOne("NotificationOps.Engine.Incidents.Incident", null)
                         .WithMany("Updates")
                         .HasForeignKey("IncidentId")
-========
-            modelBuilder.Entity("NotificationOps.Engine.Audiences.AudienceMember", b =>
-                {
-                    b.HasOne("NotificationOps.Engine.Audiences.Audience", null)
-                        .WithMany()
-                        .HasForeignKey("AudienceId")
->>>>>>>> h/lists:Engine/Persistence/Migrations/20261129182303_ListsTables.Designer.cs
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

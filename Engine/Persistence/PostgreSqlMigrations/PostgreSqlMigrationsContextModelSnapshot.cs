@@ -260,6 +260,97 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.Audience", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("CalcAfterUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CalcProcessed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CalcTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CalculatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Calculating")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("ServedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Audiences", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.AudienceMember", b =>
+                {
+                    b.Property<string>("AudienceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("AudienceId", "Version", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AudienceMembers", (string)null);
+                });
+
             modelBuilder.Entity("NotificationOps.Engine.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -497,6 +588,79 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("AutomationTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Bulk.BulkJob", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Enqueued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.ToTable("BulkJobs", (string)null);
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Bulk.BulkUser", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("JobId", "Index");
+
+                    b.ToTable("BulkUsers", (string)null);
                 });
 
             modelBuilder.Entity("NotificationOps.Engine.Inbound.InboundEvent", b =>
@@ -2089,11 +2253,29 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NotificationOps.Engine.Audiences.AudienceMember", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Audiences.Audience", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NotificationOps.Engine.Automations.AutomationRunStep", b =>
                 {
                     b.HasOne("NotificationOps.Engine.Automations.AutomationRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NotificationOps.Engine.Bulk.BulkUser", b =>
+                {
+                    b.HasOne("NotificationOps.Engine.Bulk.BulkJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
