@@ -9,7 +9,7 @@ import { call, expectApiError, listAll, pollUntil, waitForStatus } from '../lib/
 const run = randomUUID().slice(0, 8);
 const TEST_TIMEOUT_MS = 90_000;
 
-describe('Courier node SDK 7.10.2: lists, preferences, fan-out and audiences', () => {
+describe('Courier node SDK 7.10.2: lists, preferences, fan-out, audiences and bulk jobs', () => {
   let app;
   /** @type {Courier} */
   let client;
