@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Bulk;
+using NotificationOps.Engine.Jobs;
 
 namespace NotificationOps.Dashboard.Tests.Api;
 
@@ -86,6 +87,22 @@ public sealed class BulkApiTests(ApiDashboardFactory factory) : IClassFixture<Ap
         var ids = Enumerable.Range(0, 2).Select(i => BulkRunner.MessageId(jobId, i)).ToList();
         Assert.Equal(2, await factory.QueryAsync(db => db.Messages.CountAsync(m => ids.Contains(m.Id) || ids.Contains(m.RequestId!))));
         Assert.Equal(("COMPLETED", 2), ((await StatusAsync(jobId)).Status, (await GetAsync($"/api/bulk/{jobId}")).GetProperty("job").GetProperty("enqueued").GetInt32()));
+    }
+
+    [Fact]
+    public async Task RecoverySweep_ResumesARunNobodyHolds_AndThenLeavesItAlone()
+    {
+        var jobId = await CreateAsync(Definition);
+        await IngestAsync(jobId, """{"users": [{"profile": {"email": "r@example.com"}}]}""");
+        await client.PostAsync($"/api/bulk/{jobId}/run", null);
+        var recovery = factory.Services.GetServices<IRecoverySource>().OfType<BulkRecoverySource>().Single();
+
+        Assert.True(await recovery.RecoverAsync(startup: true, CancellationToken.None) >= 1);
+        Assert.True(await factory.QueryAsync(db => db.BulkJobs.AnyAsync(j => j.Id == jobId && j.Status == BulkJobStatus.Processing)));
+        await RunAsync(jobId);
+
+        Assert.Equal("COMPLETED", (await StatusAsync(jobId)).Status);
+        Assert.False(await factory.Services.GetRequiredService<BulkRunner>().RunAsync(jobId, CancellationToken.None));
     }
 
     [Fact]
