@@ -16,11 +16,6 @@ public sealed class BulkService(
     IBackgroundJobClient jobs,
     TimeProvider time)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 1000;
-
-    public static int PageSize(int? limit) => Math.Clamp(limit ?? DefaultPageSize, 1, MaxPageSize);
-
     public async Task<string> CreateAsync(JsonObject definition, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NotificationOps.Engine.Bulk;
 using NotificationOps.Engine.Http;
+using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Validation;
 
 namespace NotificationOps.Engine.Api;
@@ -54,7 +55,7 @@ public static class BulkEndpoints
                     return NotFound(jobId);
                 }
 
-                var (items, more, next) = await service.UsersAsync(job.Id, cursor, BulkService.PageSize(limit), cancellationToken);
+                var (items, more, next) = await service.UsersAsync(job.Id, cursor, ListService.PageSize(limit), cancellationToken);
                 return TypedResults.Ok(new BulkUsersResponse(items.Select(BulkUserResponse.From).ToList(), new CursorPaging(more, next)));
             })
             .WithName("ListBulkUsers")
