@@ -37,6 +37,9 @@ public sealed class ApiScopeTests(ApiDashboardFactory factory) : IClassFixture<A
         { ApiScopes.Manage, "POST", "/api/status/incidents/999999/updates", """{"status": "identified", "body": "Found it."}""" },
         { ApiScopes.Admin, "GET", "/api/keys", null },
         { ApiScopes.Admin, "POST", "/api/keys", """{"name": "made by api", "scopes": ["read"]}""" },
+        { ApiScopes.Read, "GET", "/api/bulk/no-such-job/users", null },
+        { ApiScopes.Manage, "POST", "/api/bulk", """{"message": {"event": "scoped"}}""" },
+        { ApiScopes.Send, "POST", "/api/bulk/no-such-job/run", null },
         { ApiScopes.Read, "GET", "/api/webhooks", null },
         { ApiScopes.Admin, "POST", "/api/webhooks", """{"url": "https://93.184.216.34/hook", "enabled": false}""" },
     };

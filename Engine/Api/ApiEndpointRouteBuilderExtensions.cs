@@ -30,6 +30,9 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapUserPreferences();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTopics();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapAudiences();
+        // Creating a bulk job and adding users stores data (manage); running it sends (send).
+        api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapBulk();
+        api.MapGroup("").RequireApiScope(ApiScopes.Send).MapBulkRun();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapTemplates();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Send).MapAutomations();
         api.MapGroup("").RequireApiScopes(read: ApiScopes.Read, write: ApiScopes.Manage).MapAutomationTemplates();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Audiences;
 using NotificationOps.Engine.Audit;
 using NotificationOps.Engine.Automations;
+using NotificationOps.Engine.Bulk;
 using NotificationOps.Engine.Inbound;
 using NotificationOps.Engine.Incidents;
 using NotificationOps.Engine.Jobs;
@@ -127,6 +128,10 @@ public class NotificationsDbContext : IdentityDbContext<IdentityUser>, IDataProt
     public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
 
     public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
+
+    public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
+
+    public DbSet<BulkUser> BulkUsers => Set<BulkUser>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,4 @@
-// Courier's node SDK against NotificationOps: lists, subscriptions, a profile's lists, preferences, fan-out and audiences (issue 14).
+// Courier's node SDK against NotificationOps: lists, subscriptions, a profile's lists, preferences, fan-out, audiences and bulk jobs (issue 14).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -9,7 +9,7 @@ import { call, expectApiError, listAll, pollUntil, waitForStatus } from '../lib/
 const run = randomUUID().slice(0, 8);
 const TEST_TIMEOUT_MS = 90_000;
 
-describe('Courier node SDK 7.10.2: lists, preferences, fan-out and audiences', () => {
+describe('Courier node SDK 7.10.2: lists, preferences, fan-out, audiences and bulk jobs', () => {
   let app;
   /** @type {Courier} */
   let client;
@@ -215,5 +215,38 @@ describe('Courier node SDK 7.10.2: lists, preferences, fan-out and audiences', (
     await expectApiError('audiences.update with an unknown operator', 400, () => client.audiences.update(`${run}-bad`, {
       filter: { filters: [{ operator: 'SOUNDS_LIKE', path: 'plan', value: 'pro' }] },
     }));
+  });
+
+  appTest('bulk: create a job, ingest users in two calls, run, poll to COMPLETED, list users with their messages', async () => {
+    const { jobId } = await call('bulk.createJob', () => client.bulk.createJob({
+      message: { event: `${run}-bulk`, content: { title: 'Hi {{name}}', body: 'Bulk' }, data: { name: 'there' } },
+    }));
+    assert.ok(jobId);
+    const users = ['b1', 'b2', 'b3'].map((u) => `${u}-${run}`);
+    await call('bulk.addUsers', () => client.bulk.addUsers(jobId, {
+      users: users.slice(0, 2).map((u) => ({ recipient: u, profile: { email: `sdk+${u}@example.com` }, data: { name: u } })),
+    }));
+    await call('bulk.addUsers', () => client.bulk.addUsers(jobId, { users: [{ to: { user_id: users[2] }, profile: { email: `sdk+${users[2]}@example.com` } }] }));
+    const created = await call('bulk.retrieveJob', () => client.bulk.retrieveJob(jobId));
+    assert.equal(created.job.status, 'CREATED');
+    assert.equal(created.job.received, 3);
+    assert.equal(created.job.definition.event, `${run}-bulk`);
+
+    await call('bulk.runJob', () => client.bulk.runJob(jobId));
+    const done = await pollUntil({
+      label: `bulk job ${jobId} completed`,
+      probe: () => client.bulk.retrieveJob(jobId),
+      done: (r) => r?.job?.status === 'COMPLETED',
+    });
+    assert.deepEqual([done.job.received, done.job.enqueued, done.job.failures], [3, 3, 0]);
+
+    const page = await call('bulk.listUsers', () => client.bulk.listUsers(jobId));
+    assert.equal(page.paging.more, false);
+    assert.deepEqual(page.items.map((u) => u.status), ['ENQUEUED', 'ENQUEUED', 'ENQUEUED']);
+    assert.equal(page.items[0].recipient, users[0]);
+    for (const item of page.items) await waitForStatus(client, item.messageId, 'DELIVERED');
+
+    await expectApiError('bulk.addUsers with a bad recipient', 400, () => client.bulk.addUsers(jobId, { users: [{ recipient: 'bad\u0001' }] }));
+    await expectApiError('bulk.retrieveJob of an unknown job', 404, () => client.bulk.retrieveJob(`${run}-nojob`));
   });
 });
