@@ -14,6 +14,9 @@ public sealed class AutomationRunnerTests
          "recipient":"ada","profile":{"email":"ada@example.com"},"data":{"name":"Ada"}}
         """;
 
+    /// <summary>A step that fails for good at once: it invokes an automation template that does not exist.</summary>
+    private const string FailingStep = """{"automation":{"steps":[{"action":"invoke","template":"missing"}]}}""";
+
     [Fact]
     public async Task RunAsync_Delay_RecordsDueTimeAndWaits_ThenSendsOnceAfterIt()
     {
@@ -129,16 +132,16 @@ public sealed class AutomationRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_SendList_FailsRunWithUnsupported()
+    public async Task RunAsync_PermanentFailure_FailsRunAtOnce()
     {
         await using var h = await AutomationHarness.CreateAsync();
-        var runId = await h.InvokeAsync("""{"automation":{"steps":[{"action":"send-list","list":"vips"}]}}""");
+        var runId = await h.InvokeAsync(FailingStep);
 
         await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(runId, "job-1"));
 
         var run = await h.RunAsync(runId);
         Assert.Equal(AutomationRunStatus.Failed, run.Run.Status);
-        Assert.StartsWith("UNSUPPORTED", run.Steps[0].Error);
+        Assert.Contains("missing", run.Steps[0].Error);
         Assert.Equal(1, run.Steps[0].Attempts);
     }
 
@@ -188,7 +191,7 @@ public sealed class AutomationRunnerTests
     public async Task RetryAsync_OnlyFailedRuns_AndStaleJobsDoNotReopen()
     {
         await using var h = await AutomationHarness.CreateAsync();
-        var runId = await h.InvokeAsync("""{"automation":{"steps":[{"action":"send-list","list":"vips"}]}}""");
+        var runId = await h.InvokeAsync(FailingStep);
         await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(runId, "job-1"));
 
         await h.RunJobAsync(runId, "job-0"); // an older job of the run: leaves the failure alone
@@ -209,12 +212,12 @@ public sealed class AutomationRunnerTests
         var failed = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var runId = await h.InvokeAsync("""{"automation":{"steps":[{"action":"send-list","list":"vips"}]},"recipient":"bulk"}""");
+            var runId = await h.InvokeAsync("""{"automation":{"steps":[{"action":"invoke","template":"missing"}]},"recipient":"bulk"}""");
             await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(runId));
             failed.Add(runId);
         }
 
-        var other = await h.InvokeAsync("""{"automation":{"steps":[{"action":"send-list","list":"vips"}]},"recipient":"someone-else"}""");
+        var other = await h.InvokeAsync("""{"automation":{"steps":[{"action":"invoke","template":"missing"}]},"recipient":"someone-else"}""");
         await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(other));
 
         var operation = await h.Get<AutomationBulkRetry>().StartAsync(new AutomationRunFilter(Recipient: "bulk"), "test");

@@ -22,6 +22,8 @@ public sealed class AutomationStepsParserTests
         { """[{"action":"update-profile"}]""", "automation.steps[0].profile" },
         { """[{"action":"update-profile","profile":{},"merge":"smush"}]""", "automation.steps[0].merge" },
         { """[{"action":"invoke"}]""", "automation.steps[0].template" },
+        { """[{"action":"send"},{"action":"send-list"}]""", "automation.steps[1].list" },
+        { """[{"action":"send-list","list":"l","data":"x"}]""", "automation.steps[0].data" },
         { """[{"action":"send","ref":"not a name"}]""", "automation.steps[0].ref" },
         { """[{"action":"send","template":7}]""", "automation.steps[0].template" },
         { """[]""", "automation.steps" },

@@ -14,6 +14,7 @@ public sealed class AutomationInvoker(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     IWriteTransactions writes,
     IBackgroundJobClient jobs,
+    RunChangeSinks sinks,
     TimeProvider time)
 {
     public async Task<string> StartAsync(AutomationInvocation invocation, CancellationToken cancellationToken = default)
@@ -31,6 +32,7 @@ public sealed class AutomationInvoker(
             db.AutomationRuns.Add(run);
             db.AutomationRunSteps.AddRange(NewSteps(run.Id, invocation.Steps));
             await db.SaveChangesAsync(cancellationToken);
+            await sinks.WriteAsync(db, [run.Id], cancellationToken); // a new run is RUNNING: its first status change
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -56,6 +58,10 @@ public sealed class AutomationInvoker(
 
         return ids;
     }
+
+    /// <summary>Announces runs added with <see cref="AddRuns"/>, in the caller's transaction once they are saved.</summary>
+    public Task AnnounceAsync(NotificationsDbContext db, IReadOnlyList<string> runIds, CancellationToken cancellationToken) =>
+        sinks.WriteAsync(db, runIds, cancellationToken);
 
     public void Enqueue(string runId) =>
         jobs.Enqueue<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None));

@@ -8,7 +8,7 @@ namespace NotificationOps.Engine.Automations;
 /// A job's hold on a run, like a send job's on a message: taken only when the run's current step is due and nobody
 /// holds it, so two jobs for one run (a scheduled one and the sweep's) never work on it at once.
 /// </summary>
-public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, IOptions<AutomationOptions> options, TimeProvider time)
+public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, RunChangeSinks sinks, IOptions<AutomationOptions> options, TimeProvider time)
 {
     /// <summary>
     /// Takes the run for <paramref name="owner"/>. A run that <paramref name="jobId"/> itself failed is reopened
@@ -24,6 +24,7 @@ public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext
             && await db.AutomationRuns.AnyAsync(r => r.Id == runId && r.Status == AutomationRunStatus.Failed && r.FailedJobId == jobId, cancellationToken))
         {
             await ReopenAsync(db, runId, now, cancellationToken);
+            await sinks.WriteAsync(db, [runId], cancellationToken);
         }
 
         var taken = await db.AutomationRuns

@@ -11,6 +11,7 @@ public sealed class AutomationRunOperations(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     IWriteTransactions writes,
     IBackgroundJobClient jobs,
+    RunChangeSinks sinks,
     TimeProvider time)
 {
     private static readonly AutomationStepStatus[] Unfinished = [AutomationStepStatus.Pending, AutomationStepStatus.Waiting, AutomationStepStatus.Running];
@@ -48,6 +49,11 @@ public sealed class AutomationRunOperations(
         await using (var transaction = await writes.BeginAsync(db, cancellationToken))
         {
             reopened = await AutomationRunLeases.ReopenAsync(db, runId, time.GetUtcNow(), cancellationToken);
+            if (reopened)
+            {
+                await sinks.WriteAsync(db, [runId], cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -75,12 +81,15 @@ public sealed class AutomationRunOperations(
         await db.AutomationRunSteps
             .Where(s => ids.Contains(s.RunId) && Unfinished.Contains(s.Status))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, AutomationStepStatus.Canceled).SetProperty(s => s.FinishedAt, now), cancellationToken);
-        return await db.AutomationRuns
+        var canceled = await db.AutomationRuns
             .Where(r => ids.Contains(r.Id) && (r.Status == AutomationRunStatus.Running || r.Status == AutomationRunStatus.Waiting))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.Status, AutomationRunStatus.Canceled)
                 .SetProperty(r => r.FinishedAt, now)
                 .SetProperty(r => r.UpdatedAt, now)
                 .SetProperty(r => r.NextDueAt, (DateTimeOffset?)null), cancellationToken);
+        // In the write transaction, so the ids read above are the runs just canceled.
+        await sinks.WriteAsync(db, ids, cancellationToken);
+        return canceled;
     }
 }

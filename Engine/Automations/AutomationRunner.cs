@@ -19,6 +19,7 @@ public sealed class AutomationRunner(
     IWriteTransactions writes,
     AutomationRunLeases leases,
     AutomationStepExecutor executor,
+    RunChangeSinks sinks,
     IBackgroundJobClient jobs,
     IOptions<AutomationOptions> options,
     TimeProvider time,
@@ -210,10 +211,16 @@ public sealed class AutomationRunner(
         throw new AutomationRunFailedException(run.Id, step.Index, step.Error ?? "failed");
     }
 
+    /// <summary>Saves, announcing a run whose status this save changes in the same transaction.</summary>
     private async Task SaveAsync(NotificationsDbContext db, CancellationToken cancellationToken)
     {
+        var changed = db.ChangeTracker.Entries<AutomationRun>()
+            .Where(e => e.State == EntityState.Modified && e.Property(r => r.Status).OriginalValue != e.Property(r => r.Status).CurrentValue)
+            .Select(e => e.Entity.Id)
+            .ToList();
         await using var transaction = await writes.BeginAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await sinks.WriteAsync(db, changed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

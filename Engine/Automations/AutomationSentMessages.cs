@@ -9,6 +9,8 @@ public sealed class AutomationSentMessages(IDbContextFactory<NotificationsDbCont
     public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Messages.AnyAsync(m => m.Id == id || m.RequestId == id, cancellationToken);
+        // The fan-out row too: a list send whose expansion has not written a message yet (or found nobody) was accepted.
+        return await db.Messages.AnyAsync(m => m.Id == id || m.RequestId == id, cancellationToken)
+            || await db.FanOutRequests.AnyAsync(r => r.Id == id, cancellationToken);
     }
 }

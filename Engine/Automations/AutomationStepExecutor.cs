@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Profiles;
 using NotificationOps.Engine.Sending;
 
@@ -6,7 +7,8 @@ namespace NotificationOps.Engine.Automations;
 
 /// <summary>
 /// Does one step (every action but delay, which the runner handles as a wait). Sends go through the one send path
-/// (<see cref="SendService"/>) with an id derived from run and step, so a step that runs twice sends once.
+/// (<see cref="SendService"/>) with an id derived from run and step, so a step that runs twice sends once: a send-list
+/// step's derived id is its fan-out's request id, and each member's message id derives from that.
 /// </summary>
 public sealed class AutomationStepExecutor(
     SendService sender,
@@ -15,7 +17,8 @@ public sealed class AutomationStepExecutor(
     AutomationFetcher fetcher,
     AutomationTemplates templates,
     AutomationInvoker invoker,
-    AutomationSentMessages sent)
+    AutomationSentMessages sent,
+    ListService lists)
 {
     public Task<AutomationStepResult> ExecuteAsync(AutomationRunState state, AutomationRunStep step, JsonObject definition, CancellationToken cancellationToken) =>
         step.Action switch
@@ -25,8 +28,7 @@ public sealed class AutomationStepExecutor(
             AutomationActions.Cancel => CancelAsync(state, definition, cancellationToken),
             AutomationActions.FetchData => fetcher.FetchAsync(state, definition, cancellationToken),
             AutomationActions.Invoke => InvokeAsync(state, step, definition, cancellationToken),
-            AutomationActions.SendList => throw new AutomationStepException("list",
-                "send-list is not supported yet: lists have not landed in this build. Use send steps per recipient.", permanent: true) { Code = "UNSUPPORTED" },
+            AutomationActions.SendList => SendListAsync(state, step, definition, cancellationToken),
             _ => throw new AutomationStepException("action", $"Unknown action '{step.Action}'.", permanent: true),
         };
 
@@ -41,23 +43,52 @@ public sealed class AutomationStepExecutor(
         var recipient = Text(definition, "recipient") ?? state.Run.Recipient;
         var profile = definition["profile"] is JsonObject extra ? MergeStrategy.Apply(MergeStrategy.Overwrite, state.Profile, extra) : state.Profile;
         var data = definition["data"] is JsonObject stepData ? MergeStrategy.Apply(MergeStrategy.Overwrite, state.Data, stepData) : state.Data;
-        var template = Text(definition, "template") ?? state.Run.MessageTemplate
-            ?? throw new AutomationStepException("template", "The send step names no template, and the run has none.", permanent: true);
         var to = (JsonObject)profile.DeepClone();
         if (recipient is not null)
         {
             to["user_id"] = recipient;
         }
 
+        await SendThroughPipelineAsync(state, definition, to, data, messageId, cancellationToken);
+        return Result(messageId);
+    }
+
+    /// <summary>
+    /// A fan-out to one list through the one send path (<c>to: {list_id}</c>); the request id derives from run and
+    /// step, so a step that runs again finds its request (or its members' messages) and does not fan out twice.
+    /// </summary>
+    private async Task<AutomationStepResult> SendListAsync(AutomationRunState state, AutomationRunStep step, JsonObject definition, CancellationToken cancellationToken)
+    {
+        var requestId = AutomationIds.ForStep(state.Run.Id, step.Index);
+        if (await sent.ExistsAsync(requestId, cancellationToken))
+        {
+            return ListResult(requestId);
+        }
+
+        var listId = Text(definition, "list")!;
+        // Refused rather than an expansion that reaches nobody: the list can be created and the run retried.
+        if (await lists.GetAsync(listId, cancellationToken) is null)
+        {
+            throw new AutomationStepException("list", $"No list '{listId}' (or it is archived).", permanent: true);
+        }
+
+        var data = definition["data"] is JsonObject stepData ? MergeStrategy.Apply(MergeStrategy.Overwrite, state.Data, stepData) : state.Data;
+        await SendThroughPipelineAsync(state, definition, new JsonObject { ["list_id"] = listId }, data, requestId, cancellationToken);
+        return ListResult(requestId);
+    }
+
+    private async Task SendThroughPipelineAsync(AutomationRunState state, JsonObject definition, JsonObject to, JsonObject data, string requestId, CancellationToken cancellationToken)
+    {
+        var template = Text(definition, "template") ?? state.Run.MessageTemplate
+            ?? throw new AutomationStepException("template", $"The {Text(definition, "action")} step names no template, and the run has none.", permanent: true);
         var message = new JsonObject { ["to"] = to, ["template"] = template, ["data"] = data.DeepClone() };
         if ((Text(definition, "brand") ?? state.Run.Brand) is { } brand)
         {
             message["brand_id"] = brand;
         }
 
-        var request = SendRequestParser.Parse(new JsonObject { ["message"] = message }) with { RequestId = messageId };
+        var request = SendRequestParser.Parse(new JsonObject { ["message"] = message }) with { RequestId = requestId };
         await sender.AcceptAsync(request, AutomationEventSources.Automation, cancellationToken);
-        return Result(messageId);
     }
 
     private async Task<AutomationStepResult> UpdateProfileAsync(AutomationRunState state, JsonObject definition, CancellationToken cancellationToken)
@@ -106,6 +137,8 @@ public sealed class AutomationStepExecutor(
     }
 
     private static AutomationStepResult Result(string messageId) => new(messageId, new JsonObject { ["message_id"] = messageId });
+
+    private static AutomationStepResult ListResult(string requestId) => new(requestId, new JsonObject { ["request_id"] = requestId });
 
     private static string? Text(JsonObject obj, string name) => obj[name] is JsonValue value ? value.GetValue<string>() : null;
 }

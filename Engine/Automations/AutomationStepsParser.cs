@@ -73,7 +73,14 @@ public static partial class AutomationStepsParser
                 ObjectOrNull(step, "profile", field);
                 break;
             case AutomationActions.SendList:
-                Text(step, "list", field);
+                if (string.IsNullOrWhiteSpace(Text(step, "list", field)))
+                {
+                    throw Bad($"{field}.list", $"'{field}.list' is required: the id of the list to send to.");
+                }
+
+                Text(step, "template", field);
+                Text(step, "brand", field);
+                ObjectOrNull(step, "data", field);
                 break;
             case AutomationActions.UpdateProfile:
                 if (ObjectOrNull(step, "profile", field) is null)

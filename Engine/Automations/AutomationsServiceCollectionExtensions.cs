@@ -12,6 +12,7 @@ public static class AutomationsServiceCollectionExtensions
     public static IServiceCollection AddNotificationAutomations(this IServiceCollection services)
     {
         services.AddOptions<AutomationOptions>().BindConfiguration(AutomationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RunChangeSinks>();
         services.AddSingleton<AutomationInvoker>();
         services.AddSingleton<AutomationRunLeases>();
         services.AddSingleton<AutomationRunner>();

@@ -40,6 +40,7 @@ public sealed class InboundEvents(
                 RunsStarted = runIds.Count,
             });
             await db.SaveChangesAsync(cancellationToken);
+            await invoker.AnnounceAsync(db, runIds, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -24,4 +24,7 @@ public sealed record HealthSnapshot
     public long ApiRequests { get; init; }
 
     public long ApiServerErrors { get; init; }
+
+    /// <summary>Outbound webhook endpoints disabled after failing every attempt for 5 days, not yet re-enabled or deleted.</summary>
+    public IReadOnlyList<string> DisabledWebhookEndpoints { get; init; } = [];
 }

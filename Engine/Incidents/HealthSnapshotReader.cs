@@ -8,6 +8,7 @@ using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Tracking;
+using NotificationOps.Engine.Webhooks.Outbound;
 
 namespace NotificationOps.Engine.Incidents;
 
@@ -58,6 +59,12 @@ public sealed class HealthSnapshotReader(
         var oldestUnread = await db.TrackingHits.AsNoTracking()
             .Where(h => h.Id > watermark).OrderBy(h => h.Id).Select(h => (DateTimeOffset?)h.At).FirstOrDefaultAsync(cancellationToken);
 
+        var disabledEndpoints = await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => !e.Enabled && e.DisabledReason != null && e.DisabledReason.StartsWith(WebhookDeliveryStore.FailingReasonPrefix))
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+
         var monitoring = jobStorage.GetMonitoringApi();
         var servers = JobServerHealthCheck.Alive(monitoring.Servers(), now);
         var queues = monitoring.Queues().ToDictionary(q => q.Name, q => q.Length);
@@ -79,6 +86,7 @@ public sealed class HealthSnapshotReader(
             TrackingLagSeconds = trackingLag,
             ApiRequests = requests,
             ApiServerErrors = errors,
+            DisabledWebhookEndpoints = disabledEndpoints,
         };
         return (snapshot, new GaugeReadings(backlog, oldestDueSeconds, queues, failed, servers, trackingLag));
     }

@@ -15,6 +15,7 @@ public static class IncidentsServiceCollectionExtensions
         services.AddSingleton<IHealthRule, JobServerRule>();
         services.AddSingleton<IHealthRule, TrackingLagRule>();
         services.AddSingleton<IHealthRule, ApiErrorRule>();
+        services.AddSingleton<IHealthRule, WebhookEndpointDisabledRule>();
         services.AddSingleton<HealthSnapshotReader>();
         services.AddSingleton<IncidentTracker>();
         services.AddSingleton<IncidentAlerts>();

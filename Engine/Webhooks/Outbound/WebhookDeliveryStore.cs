@@ -23,6 +23,9 @@ public sealed class WebhookDeliveryStore(
     /// <summary>An endpoint failing every attempt this long is disabled (and an alert logged).</summary>
     public static readonly TimeSpan DisableAfterFailing = TimeSpan.FromDays(5);
 
+    /// <summary>How the reason of an endpoint disabled for failing every attempt begins: the ops rule that raises the alert looks for it.</summary>
+    public const string FailingReasonPrefix = "Every attempt failed";
+
     /// <summary>Longer than a batch can take: a crashed job's deliveries are free again after it.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -183,8 +186,9 @@ public sealed class WebhookDeliveryStore(
             endpoint.FailingSince ??= results.Min(r => r.At);
             if (now - endpoint.FailingSince >= DisableAfterFailing && endpoint.Enabled)
             {
-                Disable(endpoint, $"Every attempt failed for {DisableAfterFailing.TotalDays:0} days (since {endpoint.FailingSince:u}).", now);
-                // The alert: an error the operator's log alerting (and the Status page's rules) pick up by its event name.
+                Disable(endpoint, $"{FailingReasonPrefix} for {DisableAfterFailing.TotalDays:0} days (since {endpoint.FailingSince:u}).", now);
+                // The alert: the incident rule WebhookEndpointDisabledRule reads this row (so a crash right after the
+                // commit still alerts); the error is for log alerting.
                 logger.LogError(new EventId(4101, "WebhookEndpointDisabled"),
                     "ALERT: webhook endpoint {EndpointId} ({Url}) failed every attempt since {FailingSince:u} and was disabled",
                     endpoint.Id, endpoint.Url, endpoint.FailingSince);

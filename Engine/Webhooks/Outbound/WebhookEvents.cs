@@ -8,8 +8,11 @@ public static class WebhookEvents
     /// <summary>Sent by the "send test event" button and <c>POST /api/webhooks/{id}/test</c>, whatever the subscription.</summary>
     public const string Test = "webhook:test";
 
-    public static readonly string[] Subscribable = [MessageChange.Updated, MessageChange.Opened, MessageChange.Clicked];
+    /// <summary>An automation run's status changed (RUNNING, WAITING, COMPLETED, FAILED, CANCELED).</summary>
+    public const string RunUpdated = "automation:run-updated";
 
-    /// <summary>Announced in the issue; they are refused until automations and audiences emit them.</summary>
-    public static readonly string[] NotYetAvailable = ["automation:run-updated", "audience:calculated"];
+    public static readonly string[] Subscribable = [MessageChange.Updated, MessageChange.Opened, MessageChange.Clicked, RunUpdated];
+
+    /// <summary>Announced in the issue; refused until audiences emit it.</summary>
+    public static readonly string[] NotYetAvailable = ["audience:calculated"];
 }

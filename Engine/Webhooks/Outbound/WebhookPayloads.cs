@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Messages;
 
 namespace NotificationOps.Engine.Webhooks.Outbound;
@@ -38,6 +39,14 @@ public static class WebhookPayloads
 
         return new JsonObject { ["type"] = delivery.EventType, ["data"] = data }.ToJsonString();
     }
+
+    /// <summary><c>automation:run-updated</c>: <c>data</c> is the run with its steps, as <c>GET /api/automations/runs/{id}</c> answers it.</summary>
+    public static string ForRun(AutomationRun run, IReadOnlyList<AutomationRunStep> steps) =>
+        new JsonObject
+        {
+            ["type"] = WebhookEvents.RunUpdated,
+            ["data"] = JsonSerializer.SerializeToNode(AutomationRunResponse.From(run, steps)),
+        }.ToJsonString();
 
     public static string ForTest(string endpointId, DateTimeOffset at) =>
         new JsonObject

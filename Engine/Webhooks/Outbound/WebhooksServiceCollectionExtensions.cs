@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Automations;
 using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Messages;
@@ -23,6 +24,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<IRecoverySource>(provider => provider.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<IStatusChangeSink>(provider => provider.GetRequiredService<WebhookOutbox>());
+        services.AddSingleton<IRunChangeSink>(provider => provider.GetRequiredService<WebhookOutbox>());
         services.AddSingleton<WebhookDeliveryStore>();
         services.AddSingleton<WebhookDeliveryLog>();
         services.AddSingleton<WebhookSender>();
