@@ -119,6 +119,27 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkJobs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Received = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enqueued = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BulkOperationMessages",
                 columns: table => new
                 {
@@ -342,6 +363,28 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkUsers",
+                columns: table => new
+                {
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkUsers", x => new { x.JobId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_BulkUsers_BulkJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "BulkJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IncidentUpdates",
                 columns: table => new
                 {
@@ -491,6 +534,11 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 columns: new[] { "UpdatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkJobs_Status_UpdatedAt",
+                table: "BulkJobs",
+                columns: new[] { "Status", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FanOutRequests_Status_UpdatedAt",
                 table: "FanOutRequests",
                 columns: new[] { "Status", "UpdatedAt" });
@@ -581,6 +629,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
                 name: "BulkOperationMessages");
 
             migrationBuilder.DropTable(
+                name: "BulkUsers");
+
+            migrationBuilder.DropTable(
                 name: "FanOutRequests");
 
             migrationBuilder.DropTable(
@@ -609,6 +660,9 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "AutomationRuns");
+
+            migrationBuilder.DropTable(
+                name: "BulkJobs");
 
             migrationBuilder.DropTable(
                 name: "Incidents");

@@ -120,6 +120,27 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkJobs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Received = table.Column<int>(type: "integer", nullable: false),
+                    Enqueued = table.Column<int>(type: "integer", nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "bigint", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BulkOperationMessages",
                 columns: table => new
                 {
@@ -343,6 +364,28 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkUsers",
+                columns: table => new
+                {
+                    JobId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    UserJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkUsers", x => new { x.JobId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_BulkUsers_BulkJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "BulkJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IncidentUpdates",
                 columns: table => new
                 {
@@ -492,6 +535,11 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 columns: new[] { "UpdatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkJobs_Status_UpdatedAt",
+                table: "BulkJobs",
+                columns: new[] { "Status", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FanOutRequests_Status_UpdatedAt",
                 table: "FanOutRequests",
                 columns: new[] { "Status", "UpdatedAt" });
@@ -582,6 +630,9 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
                 name: "BulkOperationMessages");
 
             migrationBuilder.DropTable(
+                name: "BulkUsers");
+
+            migrationBuilder.DropTable(
                 name: "FanOutRequests");
 
             migrationBuilder.DropTable(
@@ -610,6 +661,9 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
 
             migrationBuilder.DropTable(
                 name: "AutomationRuns");
+
+            migrationBuilder.DropTable(
+                name: "BulkJobs");
 
             migrationBuilder.DropTable(
                 name: "Incidents");
