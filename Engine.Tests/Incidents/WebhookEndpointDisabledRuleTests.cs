@@ -54,4 +54,26 @@ public sealed class WebhookEndpointDisabledRuleTests
         await engine.Services.GetRequiredService<WebhookEndpointService>().UpdateAsync(fixture.Endpoint.Id, new WebhookEndpointChange { Enabled = true });
         Assert.Equal(IncidentStatus.Monitoring, Assert.Single(await evaluation.RunAsync(CancellationToken.None)).Status);
     }
+
+    [Fact]
+    public async Task WebhookAlertRecipient_GetsAnIncidentUpdatedEvent_AndAnUnknownEndpointIsRefused()
+    {
+        await using var fixture = await WebhookFixture.CreateAsync();
+        var recipients = fixture.Engine.Services.GetRequiredService<AlertRecipientService>();
+        var refused = await Assert.ThrowsAsync<NotificationOps.Engine.Validation.RequestValidationException>(
+            () => recipients.AddAsync(AlertRecipientKinds.Webhook, "we_nope", true, true, true));
+        Assert.Equal("target", refused.Field);
+        await recipients.AddAsync(AlertRecipientKinds.Webhook, fixture.Endpoint.Id, true, true, true);
+
+        var sent = await fixture.Engine.Services.GetRequiredService<IncidentAlerts>().SendAsync(
+            [new IncidentChange(7, "Messages delayed", IncidentChangeKind.Opened, IncidentStatus.Investigating, "The oldest due message waited 90 s.", null)], CancellationToken.None);
+
+        Assert.Equal(1, sent);
+        var row = Assert.Single(await fixture.DeliveriesAsync());
+        Assert.Equal((WebhookEvents.IncidentUpdated, fixture.Endpoint.Id), (row.EventType, row.EndpointId));
+        await fixture.DeliverAsync();
+        var body = System.Text.Json.JsonDocument.Parse(Assert.Single(fixture.Receiver.Requests).Body).RootElement;
+        Assert.Equal(("incident:updated", "Messages delayed", "opened"),
+            (body.GetProperty("type").GetString(), body.GetProperty("data").GetProperty("title").GetString(), body.GetProperty("data").GetProperty("change").GetString()));
+    }
 }

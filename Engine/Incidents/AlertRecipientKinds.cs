@@ -6,5 +6,8 @@ public static class AlertRecipientKinds
     public const string Slack = "slack";
     public const string Teams = "teams";
 
-    public static IReadOnlyList<string> All { get; } = [Email, Slack, Teams];
+    /// <summary>An outbound webhook endpoint (its id): told with an <c>incident:updated</c> event, not a message.</summary>
+    public const string Webhook = "webhook";
+
+    public static IReadOnlyList<string> All { get; } = [Email, Slack, Teams, Webhook];
 }

@@ -26,6 +26,11 @@ public sealed class AlertRecipientService(IDbContextFactory<NotificationsDbConte
             CreatedAt = time.GetUtcNow(),
         };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (kind == AlertRecipientKinds.Webhook && !await db.WebhookEndpoints.AnyAsync(e => e.Id == recipient.Target, cancellationToken))
+        {
+            throw new RequestValidationException(ValidationErrorKind.Invalid, "target", $"No outbound webhook endpoint '{recipient.Target}' (Settings → Webhooks lists their ids).");
+        }
+
         await using var transaction = await writes.BeginAsync(db, cancellationToken);
         db.AlertRecipients.Add(recipient);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Sending;
+using NotificationOps.Engine.Webhooks.Outbound;
 
 namespace NotificationOps.Engine.Incidents;
 
@@ -11,7 +12,7 @@ namespace NotificationOps.Engine.Incidents;
 /// Tells the Settings → Alerts recipients about incident changes, as ordinary messages through the one send path
 /// (so they are in the event log, tagged <c>ops-alert</c>, and retried like any message).
 /// </summary>
-public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbFactory, SendService sends, ILogger<IncidentAlerts> logger)
+public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbFactory, SendService sends, WebhookDeliveryLog webhooks, ILogger<IncidentAlerts> logger)
 {
     public const string Tag = "ops-alert";
 
@@ -37,7 +38,16 @@ public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbF
             {
                 try
                 {
-                    await sends.AcceptAsync(SendRequestParser.Parse(Body(change, recipient)), MessageEventSources.Pipeline, cancellationToken);
+                    if (recipient.Kind == AlertRecipientKinds.Webhook)
+                    {
+                        // Not a message: an event queued for that endpoint, delivered and retried like its other events.
+                        await webhooks.QueueAsync(recipient.Target, WebhookEvents.IncidentUpdated, WebhookPayloads.ForIncident(change), cancellationToken);
+                    }
+                    else
+                    {
+                        await sends.AcceptAsync(SendRequestParser.Parse(Body(change, recipient)), MessageEventSources.Pipeline, cancellationToken);
+                    }
+
                     sent++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -55,7 +55,11 @@ public sealed class WebhookDeliveryLog(
         ReplayWhereAsync(endpointId, d => d.State == WebhookDeliveryState.Failed && d.OccurredAt >= from && d.OccurredAt < to, cancellationToken);
 
     /// <summary>Queues a <c>webhook:test</c> event for the endpoint; its delivery id.</summary>
-    public async Task<long> SendTestAsync(string endpointId, CancellationToken cancellationToken = default)
+    public Task<long> SendTestAsync(string endpointId, CancellationToken cancellationToken = default) =>
+        QueueAsync(endpointId, WebhookEvents.Test, WebhookPayloads.ForTest(endpointId, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Queues one event for one endpoint whatever its subscription (a test, an ops alert); its delivery id.</summary>
+    public async Task<long> QueueAsync(string endpointId, string eventType, string payload, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -63,8 +67,8 @@ public sealed class WebhookDeliveryLog(
         {
             EndpointId = endpointId,
             WebhookId = WebhookOutbox.NewWebhookId(),
-            EventType = WebhookEvents.Test,
-            Payload = WebhookPayloads.ForTest(endpointId, now),
+            EventType = eventType,
+            Payload = payload,
             OccurredAt = now,
             State = WebhookDeliveryState.Pending,
             NextAttemptAt = now,

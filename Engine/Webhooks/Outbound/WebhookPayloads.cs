@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Automations;
+using NotificationOps.Engine.Incidents;
 using NotificationOps.Engine.Messages;
 
 namespace NotificationOps.Engine.Webhooks.Outbound;
@@ -46,6 +47,22 @@ public static class WebhookPayloads
         {
             ["type"] = WebhookEvents.RunUpdated,
             ["data"] = JsonSerializer.SerializeToNode(AutomationRunResponse.From(run, steps)),
+        }.ToJsonString();
+
+    /// <summary><c>incident:updated</c>: the change an alert reports.</summary>
+    public static string ForIncident(IncidentChange change) =>
+        new JsonObject
+        {
+            ["type"] = WebhookEvents.IncidentUpdated,
+            ["data"] = new JsonObject
+            {
+                ["incident_id"] = change.IncidentId,
+                ["title"] = change.Title,
+                ["change"] = change.Kind.ToString().ToLowerInvariant(),
+                ["status"] = StatusNames.Of(change.Status),
+                ["body"] = change.Body,
+                ["alert_note"] = change.AlertNote,
+            },
         }.ToJsonString();
 
     public static string ForTest(string endpointId, DateTimeOffset at) =>
