@@ -86,7 +86,7 @@ public sealed class TemplateEditorPageRoleTests : MudBlazorTestContext, IAsyncLi
                 await Handler.InvokeAsync(page, "SaveAsync");
                 break;
             case "publish":
-                await Handler.InvokeAsync(page, "PublishAsync");
+                await Handler.InvokeConfirmingAsync(page, dialogs, "Publish", "PublishAsync");
                 break;
             case "delete":
                 await Handler.InvokeConfirmingAsync(page, dialogs, "Delete", "DeleteAsync");
