@@ -36,6 +36,8 @@ public sealed class SeededApp : IAsyncLifetime
             ["Providers__hook__Channel"] = "email",
             ["Providers__hook__Url"] = new Uri(provider.BaseAddress, "/deliver").ToString(),
             ["Providers__simulated-sms__DeliveryDelayMs"] = "0",
+            // The public status page is opt-in; on here so the layout test measures it too.
+            ["StatusPage__Public"] = "true",
         });
         using var api = App.CreateApiClient();
         var emails = string.Join(",", Enumerable.Range(0, 6).Select(i =>

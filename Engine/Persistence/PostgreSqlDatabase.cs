@@ -33,9 +33,10 @@ public static class PostgreSqlDatabase
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another instance starting at the same time created it first.
+            // Another instance starting at the same time created it first: 42P04 once its CREATE has committed,
+            // 23505 on pg_database's name index while both CREATEs are still in flight.
         }
     }
 }

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using NotificationOps.Dashboard.Components.Pages.Audiences;
-using NotificationOps.Dashboard.Components.Pages.Status;
 using NotificationOps.Dashboard.Tests.TestSupport;
 
 namespace NotificationOps.Dashboard.Tests.Components.Pages;
@@ -11,7 +10,6 @@ public sealed class NotLandedPagesTests : MudBlazorTestContext
     public static TheoryData<Type, string> Pages => new()
     {
         { typeof(AudiencesPage), "Audiences" },
-        { typeof(StatusPage), "status" },
     };
 
     [Theory]
