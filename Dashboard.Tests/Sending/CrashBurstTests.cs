@@ -40,8 +40,19 @@ public sealed class CrashBurstTests(ITestOutputHelper output)
             using var stop = new CancellationTokenSource();
             var burst = BurstAsync(client, requests, before, () => Interlocked.Increment(ref started) - 1, stop.Token);
             // Intake answers a group commit's requests together: right after one, few are in flight. Kill when many are.
+            // The kill happens inside the check that saw the requests in flight: killing after the wait returned left a
+            // window in which a group commit could answer every one of them, and the test then proved nothing.
             await Eventually.HoldsAsync(
-                () => (before.Values.Count(a => a.Status == 202) >= KillAfterAccepted && Volatile.Read(ref started) - before.Count >= Concurrency / 2) || burst.IsCompleted,
+                () =>
+                {
+                    if (before.Values.Count(a => a.Status == 202) >= KillAfterAccepted && Volatile.Read(ref started) - before.Count >= Concurrency / 2)
+                    {
+                        first.Kill();
+                        return true;
+                    }
+
+                    return burst.IsCompleted;
+                },
                 "a third of the burst accepted and half the senders waiting for an answer");
             stop.Cancel();
             first.Kill();
