@@ -31,7 +31,9 @@ public sealed class MessageWebhooksTests : MudBlazorTestContext, IAsyncLifetime
 
         var component = Render<MessageWebhooks>(p => p.Add(x => x.MessageId, id));
 
-        var row = Assert.Single(component.FindAll("[data-testid=message-webhook]"));
+        // The query is asynchronous on PostgreSQL: wait for the loaded state, not for the first render.
+        var row = component.WaitForElement("[data-testid=message-webhook]");
+        Assert.Single(component.FindAll("[data-testid=message-webhook]"));
         Assert.Contains("message:updated", row.TextContent);
         Assert.Contains("ENQUEUED", row.TextContent);
         Assert.Contains("https://93.184.216.34/crm", row.TextContent);
@@ -43,6 +45,7 @@ public sealed class MessageWebhooksTests : MudBlazorTestContext, IAsyncLifetime
     {
         var component = Render<MessageWebhooks>(p => p.Add(x => x.MessageId, "no-such-message"));
 
-        Assert.Single(component.FindAll("[data-testid=no-webhook-deliveries]"));
+        component.WaitForElement("[data-testid=no-webhook-deliveries]");
+        Assert.Empty(component.FindAll("[data-testid=message-webhook]"));
     }
 }
