@@ -61,7 +61,7 @@ public sealed class TemplateFlowTests
         // Publish: the draft is saved (version 2) and made live.
         await page.GetByTestId("publish").ClickAsync();
         await Expect(page.GetByTestId("confirm-summary")).ToContainTextAsync("email.html");
-        await page.Keyboard.PressAsync("Escape");
+        await session.PressEscapeInDialogAsync("confirm-dialog");
         await Expect(page.GetByTestId("confirm-dialog")).ToHaveCountAsync(0);
         await page.GetByTestId("publish").ClickAsync();
         await page.GetByTestId("confirm-ok").ClickAsync();

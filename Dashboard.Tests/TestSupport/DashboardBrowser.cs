@@ -62,6 +62,30 @@ public sealed class DashboardBrowser : IAsyncDisposable
         await CircuitConnectedAsync();
     }
 
+    /// <summary>
+    /// Presses Esc in the open dialog that holds the element with this test id. MudBlazor listens for keys on the dialog's
+    /// container and moves the focus into it after it has rendered (JS calls of its own): a key pressed before that lands
+    /// outside and is lost, so this waits for the focus to be inside that container first.
+    /// </summary>
+    public async Task PressEscapeInDialogAsync(string testId)
+    {
+        const string focusInside =
+            "id => { const c = document.querySelector(`[data-testid=\"${id}\"]`)?.closest('.mud-dialog-container');" +
+            " return c != null && c.contains(document.activeElement); }";
+        try
+        {
+            await Page.WaitForFunctionAsync(focusInside, testId);
+        }
+        catch (TimeoutException)
+        {
+            var active = await Page.EvaluateAsync<string>(
+                "() => { const a = document.activeElement; return a ? a.outerHTML.slice(0, 300) : 'none'; }");
+            throw new TimeoutException($"The focus never moved into the dialog of [data-testid={testId}]; it is on {active}");
+        }
+
+        await Page.Keyboard.PressAsync("Escape");
+    }
+
     public async Task ReloadAsync()
     {
         await Page.ReloadAsync();

@@ -39,6 +39,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Jobs:WorkerCount", "2");
+        // As in EngineHost: a slow shared test machine is not a stuck database (StorageFaultTests sets its own bound).
+        builder.UseSetting("Delivery:IntakeTimeoutSeconds", "60");
         if (Bootstrap)
         {
             builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
