@@ -30,10 +30,11 @@ public static class BenchStore
 
     public static async Task<long> ScalarAsync(string database, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
+        // The busy timeout through the connection string: a PRAGMA in front would be the scalar read (its own row, 30000).
+        await using var connection = new SqliteConnection($"Data Source={database};Default Timeout=30");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout=30000; " + sql;
+        command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
