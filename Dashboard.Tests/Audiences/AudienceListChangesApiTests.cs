@@ -113,14 +113,7 @@ public sealed class AudienceListChangesApiTests(ApiDashboardFactory factory) : I
 
     private Task ProfileAsync(string user) => SendAsync(HttpMethod.Put, $"/api/profiles/{run}-{user}", $$"""{"profile": {"run": "{{run}}"} }""");
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, string? json)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : ApiJson.Content(json) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, string? json) => ApiJson.SendOkAsync(client, method, path, json);
 
     private Task CalculateAsync(string id) => factory.Services.GetRequiredService<AudienceCalculator>().RunAsync(id, CancellationToken.None);
 

@@ -67,12 +67,5 @@ public sealed class TemplateTopicSendTests(ApiDashboardFactory factory) : IClass
         return await client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}");
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, string? json)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : ApiJson.Content(json) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, string? json) => ApiJson.SendOkAsync(client, method, path, json);
 }

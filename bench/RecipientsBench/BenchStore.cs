@@ -17,9 +17,25 @@ public static class BenchStore
 
     public static async Task<string> SendAsync(HttpClient client, HttpMethod method, string path, string? json)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            // A progress poll may meet the store busy (503 storage_unavailable, "retry"): as the API asks, retry a read.
+            if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && method == HttpMethod.Get && attempt < 30)
+            {
+                Console.WriteLine($"    {method} {path}: 503, retrying in 2 s");
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                continue;
+            }
+
+            return Checked(method, path, response, text);
+        }
+    }
+
+    private static string Checked(HttpMethod method, string path, HttpResponseMessage response, string text)
+    {
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
