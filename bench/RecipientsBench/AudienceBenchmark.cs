@@ -59,7 +59,7 @@ public static class AudienceBenchmark
         finally
         {
             await app.DisposeAsync();
-            File.Delete(database);
+            BenchStore.Delete(database);
         }
     }
 

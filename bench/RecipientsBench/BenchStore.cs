@@ -80,6 +80,15 @@ public static class BenchStore
             """);
     }
 
+    /// <summary>The database file and SQLite's WAL and shared-memory files beside it.</summary>
+    public static void Delete(string database)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(database + suffix);
+        }
+    }
+
     public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan within, string what)
     {
         var deadline = DateTime.UtcNow + within;

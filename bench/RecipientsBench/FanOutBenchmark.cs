@@ -57,7 +57,7 @@ public static class FanOutBenchmark
         Console.WriteLine($"baseline (one raw INSERT … SELECT of the same {subscribers:N0} message rows, same schema and indexes): {baselineSeconds:0.00} s = {baseline:N0} rows/s");
         Console.WriteLine($"expansion (202 → every member's message stored ENQUEUED, request COMPLETED): {expansionSeconds:0.00} s = {expansion:N0} recipients/s ({expansion / baseline:0.00} of baseline)");
         Console.WriteLine($"end to end (202 → every message DELIVERED): {endToEndSeconds:0.00} s = {endToEnd:N0} recipients/s ({endToEnd / baseline:0.00} of baseline)");
-        File.Delete(database);
+        BenchStore.Delete(database);
         return 0;
     }
 
