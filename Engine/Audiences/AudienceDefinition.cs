@@ -10,7 +10,10 @@ public sealed record AudienceDefinition(string Operator, IReadOnlyList<AudienceF
     public bool Matches(JsonObject profile, IReadOnlySet<string> lists) =>
         Filters.Count > 0 && (Operator == "OR" ? Filters.Any(f => f.Matches(profile, lists)) : Filters.All(f => f.Matches(profile, lists)));
 
-    public bool UsesLists => Filters.Any(UsesList);
+    public bool UsesLists => ListIds.Count > 0;
+
+    /// <summary>The lists its <c>MEMBER_OF</c> conditions name, at any depth: a change to their subscriptions may change its members.</summary>
+    public IReadOnlySet<string> ListIds { get; } = Filters.SelectMany(ListsOf).ToHashSet(StringComparer.Ordinal);
 
     public static AudienceDefinition FromStored(string op, string filterJson) =>
         new(op, (JsonNode.Parse(filterJson) as JsonArray ?? []).Select((f, i) => AudienceFilter.Parse(f, $"filter.filters[{i}]")).ToList());
@@ -47,5 +50,6 @@ public sealed record AudienceDefinition(string Operator, IReadOnlyList<AudienceF
         return (op, filters);
     }
 
-    private static bool UsesList(AudienceFilter filter) => filter.Operator == "MEMBER_OF" || filter.Filters.Any(UsesList);
+    private static IEnumerable<string> ListsOf(AudienceFilter filter) =>
+        filter.Operator == "MEMBER_OF" ? [filter.Value!.GetValue<string>()] : filter.Filters.SelectMany(ListsOf);
 }

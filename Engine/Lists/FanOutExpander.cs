@@ -181,9 +181,15 @@ public sealed class FanOutExpander(
         if (group.Kind == RecipientGroup.Audience)
         {
             var served = await db.Audiences.Where(a => a.Id == source).Select(a => a.ServedVersion).FirstOrDefaultAsync(cancellationToken);
-            return await db.AudienceMembers.AsNoTracking()
-                .Where(m => m.AudienceId == source && m.Version == served && (after == null || string.Compare(m.UserId, after) > 0))
-                .OrderBy(m => m.UserId).Select(m => m.UserId).Take(BatchSize).ToListAsync(cancellationToken);
+            var audience = db.AudienceMembers.AsNoTracking()
+                .Where(m => m.AudienceId == source && m.Version == served && (after == null || string.Compare(m.UserId, after) > 0));
+            foreach (var list in group.MemberOf)
+            {
+                // The send's filters narrow in the store, so a batch short of BatchSize still means the membership is done.
+                audience = audience.Where(m => db.ListSubscriptions.Any(s => s.ListId == list && s.UserId == m.UserId));
+            }
+
+            return await audience.OrderBy(m => m.UserId).Select(m => m.UserId).Take(BatchSize).ToListAsync(cancellationToken);
         }
 
         return await db.ListSubscriptions.AsNoTracking()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NotificationOps.Engine.Audiences;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Validation;
 
@@ -6,9 +7,10 @@ namespace NotificationOps.Engine.Lists;
 
 /// <summary>
 /// Courier's lists and their subscriptions. Writes that subscribe someone create the list when it does not exist (as
-/// Courier does); DELETE archives a list, restore (or a PUT) brings it back with its subscribers.
+/// Courier does); DELETE archives a list, restore (or a PUT) brings it back with its subscribers. After each commit that
+/// changes subscriptions, the users touched are re-evaluated against the audiences with a MEMBER_OF those lists.
 /// </summary>
-public sealed class ListService(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, TimeProvider time)
+public sealed class ListService(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, AudienceProfileUpdater audiences, TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 1000;
@@ -119,8 +121,15 @@ public sealed class ListService(IDbContextFactory<NotificationsDbContext> dbFact
         await using var tx = await writes.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         await EnsureListAsync(db, listId, now, cancellationToken);
+        var touched = new HashSet<string>(recipients.Select(r => r.UserId), StringComparer.Ordinal);
         if (replace)
         {
+            // Those removed leave audiences too; reading them costs a pass over the list, so only when an audience watches it.
+            if (await audiences.WatchesListAsync(listId, cancellationToken))
+            {
+                touched.UnionWith(await db.ListSubscriptions.Where(s => s.ListId == listId).Select(s => s.UserId).ToListAsync(cancellationToken));
+            }
+
             await db.ListSubscriptions.Where(s => s.ListId == listId).ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -148,6 +157,7 @@ public sealed class ListService(IDbContextFactory<NotificationsDbContext> dbFact
         }
 
         await tx.CommitAsync(cancellationToken);
+        await audiences.ApplyListChangeAsync([listId], touched, cancellationToken);
     }
 
     /// <summary>Removes one subscriber; false when the user was not subscribed (or the list does not exist).</summary>
@@ -157,6 +167,11 @@ public sealed class ListService(IDbContextFactory<NotificationsDbContext> dbFact
         await using var tx = await writes.BeginAsync(db, cancellationToken);
         var removed = await db.ListSubscriptions.Where(s => s.ListId == listId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await audiences.ApplyListChangeAsync([listId], [userId], cancellationToken);
+        }
+
         return removed > 0;
     }
 
@@ -201,6 +216,7 @@ public sealed class ListService(IDbContextFactory<NotificationsDbContext> dbFact
         }
 
         await tx.CommitAsync(cancellationToken);
+        await audiences.ApplyListChangeAsync(lists.Select(l => l.ListId).ToHashSet(StringComparer.Ordinal), [userId], cancellationToken);
     }
 
     /// <summary>Removes the user from every list.</summary>
@@ -208,8 +224,10 @@ public sealed class ListService(IDbContextFactory<NotificationsDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await writes.BeginAsync(db, cancellationToken);
+        var left = await db.ListSubscriptions.Where(s => s.UserId == userId).Select(s => s.ListId).ToListAsync(cancellationToken);
         await db.ListSubscriptions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        await audiences.ApplyListChangeAsync(left, [userId], cancellationToken);
     }
 
     private static async Task EnsureListAsync(NotificationsDbContext db, string listId, DateTimeOffset now, CancellationToken cancellationToken)

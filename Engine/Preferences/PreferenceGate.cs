@@ -2,14 +2,16 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Templates;
 
 namespace NotificationOps.Engine.Preferences;
 
 /// <summary>
 /// The send-time preference check, for a batch of messages at once (two queries, whatever the batch): the topic is
-/// <c>message.preferences.subscription_topic_id</c>; the recipient's choice, else the topic's default, decides.
+/// <c>message.preferences.subscription_topic_id</c>, else the pinned template version's <c>subscription_topic_id</c>;
+/// the recipient's choice, else the topic's default, decides.
 /// </summary>
-public sealed class PreferenceGate
+public sealed class PreferenceGate(TemplateCatalog templates)
 {
     public const string TopicKey = "subscription_topic_id";
 
@@ -23,6 +25,12 @@ public sealed class PreferenceGate
             if (message.RequestJson.Contains(TopicKey, StringComparison.Ordinal) && TopicOf(message.RequestJson) is { } topicId)
             {
                 topicOf[message.Id] = topicId;
+            }
+            else if (message.TemplateId is { } templateId && message.TemplateVersion is { } version
+                     && templates.Content(templateId, version)?.SubscriptionTopicId is { } templateTopic)
+            {
+                // Versions are cached by the catalog: one read per version, whatever the batch.
+                topicOf[message.Id] = templateTopic;
             }
         }
 

@@ -119,16 +119,7 @@ public sealed class SendService(
     private static string FanOutBody(SendRequest request)
     {
         var message = (JsonObject)request.Message.DeepClone();
-        message["to"] = new JsonArray(request.Groups.Select(g =>
-        {
-            var item = new JsonObject { [g.Kind] = g.Value };
-            if (g.Data is not null)
-            {
-                item["data"] = g.Data.DeepClone();
-            }
-
-            return (JsonNode)item;
-        }).ToArray());
+        message["to"] = new JsonArray(request.Groups.Select(g => (JsonNode)g.ToJson()).ToArray());
         return new JsonObject { ["message"] = message }.ToJsonString();
     }
 

@@ -36,6 +36,12 @@ public sealed record TemplateContent
 
     public InboxContent? Inbox { get; init; }
 
+    /// <summary>
+    /// The subscription topic sends of this template are checked against when the message names none
+    /// (<c>message.preferences.subscription_topic_id</c> wins). Versioned with the content, as Courier keeps it on the template.
+    /// </summary>
+    public string? SubscriptionTopicId { get; init; }
+
     /// <summary>The channels this content can be sent on, in <see cref="Channels.All"/> order.</summary>
     public IReadOnlyList<string> Channels() => Engine.Channels.All.Where(Has).ToList();
 

@@ -50,7 +50,7 @@ public sealed partial record TemplateInput
             {
                 var path = ex.Path is { Length: > 2 } p ? "content." + p[2..] : "content";
                 var problem = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "is not a field of a template's content." : "has the wrong type.";
-                throw Bad(path, $"'{path}' {problem} A template's content has email (subject, html, text), sms (text), push (title, body, data), chat (text) and inbox (title, body, action_url), all strings but push.data, an object.");
+                throw Bad(path, $"'{path}' {problem} A template's content has email (subject, html, text), sms (text), push (title, body, data), chat (text) and inbox (title, body, action_url), all strings but push.data, an object, and an optional subscription_topic_id.");
             }
         }
 
@@ -100,6 +100,11 @@ public sealed partial record TemplateInput
         if (Tags is not null && (Tags.Count > 20 || Tags.Any(t => !TagPattern().IsMatch(t.Trim().ToLowerInvariant()))))
         {
             throw Bad("tags", "At most 20 tags, each 1 to 40 letters, digits, '-' or '_'.");
+        }
+
+        if (Content?.SubscriptionTopicId is { } topic)
+        {
+            ResourceId.Validate(topic, "content.subscription_topic_id");
         }
 
         // Each becomes a header line; see HeaderText.

@@ -36,6 +36,7 @@ public sealed partial class TemplateEditorPage
     private InboxContent inbox = new();
 
     private string sampleJson = TemplateSampleData.For(TemplateContent.Empty);
+    private string? subscriptionTopicId;
     private bool sampleEdited;
     private JsonObject? sampleData;
     private JsonObject? sampleProfile;
@@ -116,6 +117,7 @@ public sealed partial class TemplateEditorPage
         pushData = push.Data?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? string.Empty;
         chat = content.Chat ?? new ChatContent();
         inbox = content.Inbox ?? new InboxContent();
+        subscriptionTopicId = content.SubscriptionTopicId; // set over the API; kept, so a save here does not drop it
         generation++; // the code editors start again from the loaded text
         Refresh();
     }
@@ -128,6 +130,7 @@ public sealed partial class TemplateEditorPage
         Push = string.IsNullOrEmpty(push.Title) && string.IsNullOrEmpty(push.Body) && push.Data is null ? null : push,
         Chat = string.IsNullOrEmpty(chat.Text) ? null : chat,
         Inbox = string.IsNullOrEmpty(inbox.Title) && string.IsNullOrEmpty(inbox.Body) && string.IsNullOrEmpty(inbox.ActionUrl) ? null : inbox,
+        SubscriptionTopicId = subscriptionTopicId,
     };
 
     private void Edit(Action change)
