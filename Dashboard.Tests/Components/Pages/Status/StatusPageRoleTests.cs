@@ -25,7 +25,7 @@ public sealed class StatusPageRoleTests : MudBlazorTestContext, IAsyncLifetime
             ["Providers:sim-email:Type"] = "simulated",
             ["Providers:sim-email:Channel"] = "email",
         });
-        foreach (var type in new[] { typeof(IncidentService), typeof(MetricSampleQuery), typeof(TimeProvider), typeof(IOptions<StatusPageOptions>) })
+        foreach (var type in new[] { typeof(IncidentService), typeof(IncidentAlerts), typeof(MetricSampleQuery), typeof(TimeProvider), typeof(IOptions<StatusPageOptions>) })
         {
             Services.AddSingleton(type, engine.Services.GetRequiredService(type));
         }
