@@ -1,10 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NotificationOps.Dashboard.Components.Pages.Status;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Incidents;
-using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Security;
 using NotificationOps.Engine.Tests.TestSupport;
 
@@ -15,18 +13,7 @@ public sealed class StatusPageAlertsTests : MudBlazorTestContext, IAsyncLifetime
 {
     private EngineHost engine = null!;
 
-    public async Task InitializeAsync()
-    {
-        engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Providers:sim-email:Type"] = "simulated",
-            ["Providers:sim-email:Channel"] = "email",
-        });
-        foreach (var type in new[] { typeof(IncidentService), typeof(IncidentAlerts), typeof(MetricSampleQuery), typeof(TimeProvider), typeof(IOptions<StatusPageOptions>) })
-        {
-            Services.AddSingleton(type, engine.Services.GetRequiredService(type));
-        }
-    }
+    public async Task InitializeAsync() => engine = await StatusPageEngine.CreateAsync(Services);
 
     async Task IAsyncLifetime.DisposeAsync()
     {
