@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Jobs;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Validation;
 
@@ -23,7 +24,8 @@ public sealed class AutomationRunner(
     IBackgroundJobClient jobs,
     IOptions<AutomationOptions> options,
     TimeProvider time,
-    ILogger<AutomationRunner> logger)
+    ILogger<AutomationRunner> logger,
+    NotificationMetrics? metrics = null)
 {
     public async Task RunAsync(string runId, string? jobId, CancellationToken cancellationToken)
     {
@@ -58,6 +60,12 @@ public sealed class AutomationRunner(
             var step = steps[run.CurrentStep];
             var definition = definitions[run.CurrentStep]!.AsObject();
             run.LeaseUntil = now + options.Value.Lease;
+            if (step.DueAt is { } dueAt && step.Status is AutomationStepStatus.Waiting or AutomationStepStatus.Pending)
+            {
+                // A delay's end or a retry's due time: how late this job took it up (the benchmark's lateness).
+                metrics?.StepStarted(step.Action, now - dueAt);
+            }
+
             if (step.Status == AutomationStepStatus.Waiting)
             {
                 Finish(state, step, AutomationStepStatus.Completed, now); // the delay has ended

@@ -20,7 +20,6 @@ public sealed class HealthSnapshotReader(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     ProviderRegistry providers,
     JobStorage jobStorage,
-    ApiRequestWindow api,
     IOptions<JobsOptions> jobs,
     IOptionsMonitor<OperationsOptions> options,
     TimeProvider time)
@@ -69,7 +68,7 @@ public sealed class HealthSnapshotReader(
         var servers = JobServerHealthCheck.Alive(monitoring.Servers(), now);
         var queues = monitoring.Queues().ToDictionary(q => q.Name, q => q.Length);
         var failed = monitoring.FailedCount();
-        var (requests, errors) = api.Totals(settings.ApiWindowSeconds);
+        var (requests, errors) = await ApiRequestLog.TotalsAsync(db, now, settings.ApiWindowSeconds, cancellationToken);
 
         var oldestDueSeconds = oldestDue is { } due ? Math.Max(0, (now - due).TotalSeconds) : 0;
         var trackingLag = oldestUnread is { } unread ? Math.Max(0, (now - unread).TotalSeconds) : 0;

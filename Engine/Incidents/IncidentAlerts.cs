@@ -10,11 +10,55 @@ namespace NotificationOps.Engine.Incidents;
 
 /// <summary>
 /// Tells the Settings → Alerts recipients about incident changes, as ordinary messages through the one send path
-/// (so they are in the event log, tagged <c>ops-alert</c>, and retried like any message).
+/// (so they are in the event log, tagged <c>ops-alert</c> and <c>incident-&lt;id&gt;</c>, and retried like any message);
+/// a webhook recipient gets an event whose delivery is counted on the incident (<see cref="SentAsync"/>).
 /// </summary>
 public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbFactory, SendService sends, WebhookDeliveryLog webhooks, ILogger<IncidentAlerts> logger)
 {
     public const string Tag = "ops-alert";
+
+    /// <summary>The tag naming the incident an alert is about (event log filter <c>?tag=incident-12</c>).</summary>
+    public static string IncidentTag(long incidentId) => $"incident-{incidentId}";
+
+    /// <summary>The alerts sent about each of <paramref name="incidentIds"/> (absent when none were).</summary>
+    public async Task<IReadOnlyDictionary<long, AlertsSent>> SentAsync(IReadOnlyCollection<long> incidentIds, CancellationToken cancellationToken = default)
+    {
+        if (incidentIds.Count == 0)
+        {
+            return new Dictionary<long, AlertsSent>();
+        }
+
+        var tags = incidentIds.Select(IncidentTag).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var messages = await db.MessageTags.AsNoTracking()
+            .Where(t => tags.Contains(t.Tag))
+            .GroupBy(t => t.Tag)
+            .Select(g => new { Tag = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var deliveries = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.EventType == WebhookEvents.IncidentUpdated && d.Detail != null && tags.Contains(d.Detail))
+            .GroupBy(d => new { d.Detail, d.State })
+            .Select(g => new { g.Key.Detail, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var sent = new Dictionary<long, AlertsSent>();
+        foreach (var id in incidentIds)
+        {
+            var tag = IncidentTag(id);
+            var ofIncident = deliveries.Where(d => d.Detail == tag).ToList();
+            var view = new AlertsSent(
+                tag,
+                messages.FirstOrDefault(m => m.Tag == tag)?.Count ?? 0,
+                ofIncident.Sum(d => d.Count),
+                ofIncident.Where(d => d.State == WebhookDeliveryState.Delivered).Sum(d => d.Count),
+                ofIncident.Where(d => d.State == WebhookDeliveryState.Failed).Sum(d => d.Count));
+            if (view.Messages + view.WebhookDeliveries > 0)
+            {
+                sent[id] = view;
+            }
+        }
+
+        return sent;
+    }
 
     public async Task<int> SendAsync(IReadOnlyList<IncidentChange> changes, CancellationToken cancellationToken)
     {
@@ -41,7 +85,8 @@ public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbF
                     if (recipient.Kind == AlertRecipientKinds.Webhook)
                     {
                         // Not a message: an event queued for that endpoint, delivered and retried like its other events.
-                        await webhooks.QueueAsync(recipient.Target, WebhookEvents.IncidentUpdated, WebhookPayloads.ForIncident(change), cancellationToken);
+                        // Its detail names the incident, so the Status page counts it with the incident's alert messages.
+                        await webhooks.QueueAsync(recipient.Target, WebhookEvents.IncidentUpdated, WebhookPayloads.ForIncident(change), cancellationToken, IncidentTag(change.IncidentId));
                     }
                     else
                     {
@@ -92,7 +137,7 @@ public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbF
                     ["method"] = "single",
                     ["channels"] = new JsonArray(recipient.Kind == AlertRecipientKinds.Email ? "email" : "chat"),
                 },
-                ["metadata"] = new JsonObject { ["tags"] = new JsonArray(Tag) },
+                ["metadata"] = new JsonObject { ["tags"] = new JsonArray(Tag, IncidentTag(change.IncidentId)) },
             },
         };
     }

@@ -105,6 +105,7 @@ public sealed class MetricSampler(IDbContextFactory<NotificationsDbContext> dbFa
         var incidentCutoff = now - IncidentRetention;
         await db.MetricSamples.Where(s => s.ResolutionSeconds == 60 && s.BucketStart < minuteCutoff).ExecuteDeleteAsync(cancellationToken);
         await db.MetricSamples.Where(s => s.ResolutionSeconds == 3600 && s.BucketStart < hourCutoff).ExecuteDeleteAsync(cancellationToken);
+        await ApiRequestLog.PruneAsync(db, now, cancellationToken);
         await db.IncidentUpdates.Where(u => db.Incidents.Any(i => i.Id == u.IncidentId && i.ResolvedAt < incidentCutoff)).ExecuteDeleteAsync(cancellationToken);
         await db.Incidents.Where(i => i.ResolvedAt < incidentCutoff).ExecuteDeleteAsync(cancellationToken);
     }

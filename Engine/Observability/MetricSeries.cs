@@ -17,4 +17,10 @@ public static class MetricSeries
 
     /// <summary>Age in seconds of the oldest due message, as last read in the minute.</summary>
     public const string BacklogAge = "backlog_age";
+
+    /// <summary>One instance's /api requests in 10 seconds (label: instance; resolution 10 s, kept two hours).</summary>
+    public const string ApiRequests = "api_requests";
+
+    /// <summary>The same instance's 5xx answers in those 10 seconds (stored only when there were some).</summary>
+    public const string ApiErrors = "api_errors";
 }

@@ -17,6 +17,9 @@ public sealed class NotificationMetrics : IDisposable
     private readonly Counter<long> attempts;
     private readonly Histogram<double> sendLatency;
     private readonly Counter<long> trackingHits;
+    private readonly Histogram<double> deliveryLatency;
+    private readonly Histogram<double> webhookIntakeLag;
+    private readonly Histogram<double> stepLateness;
 
     public NotificationMetrics(IMeterFactory meters, OperationsGauges gauges)
     {
@@ -26,6 +29,9 @@ public sealed class NotificationMetrics : IDisposable
         attempts = meter.CreateCounter<long>("nops.provider.attempts", "{attempt}", "Provider calls by provider, channel and outcome.");
         sendLatency = meter.CreateHistogram<double>("nops.send.latency", "s", "Time from acceptance to the provider's acceptance (SENT).");
         trackingHits = meter.CreateCounter<long>("nops.tracking.hits", "{hit}", "Open and click hits recorded, by kind and machine flag.");
+        deliveryLatency = meter.CreateHistogram<double>("nops.delivery.latency", "s", "Time from SENT to DELIVERED, by channel and provider.");
+        webhookIntakeLag = meter.CreateHistogram<double>("nops.webhooks.intake_lag", "s", "Time from a provider's status event to its storage here, by provider type.");
+        stepLateness = meter.CreateHistogram<double>("nops.automation.step_lateness", "s", "Time from an automation step's due time to its start, by action.");
         meter.CreateObservableGauge("nops.retry.backlog", () => gauges.Current.RetryBacklog, "{message}", "Messages waiting for a retry.");
         meter.CreateObservableGauge("nops.delivery.oldest_due_age", () => gauges.Current.OldestDueSeconds, "s", "Age of the oldest message whose attempt is due and not running.");
         meter.CreateObservableGauge("nops.jobs.enqueued", () => gauges.Current.QueueLengths.Select(q => new Measurement<long>(q.Value, new KeyValuePair<string, object?>("queue", q.Key))), "{job}", "Hangfire jobs waiting, by queue.");
@@ -46,6 +52,20 @@ public sealed class NotificationMetrics : IDisposable
 
     public void Sent(string channel, TimeSpan sinceAccepted) =>
         sendLatency.Record(Math.Max(0, sinceAccepted.TotalSeconds), new KeyValuePair<string, object?>("channel", channel));
+
+    /// <summary>A message reached DELIVERED <paramref name="sinceSent"/> after it was SENT.</summary>
+    public void Delivered(string channel, string provider, TimeSpan sinceSent) => deliveryLatency.Record(
+        Math.Max(0, sinceSent.TotalSeconds),
+        new KeyValuePair<string, object?>("channel", channel),
+        new KeyValuePair<string, object?>("provider", provider));
+
+    /// <summary>A provider status event stored <paramref name="lag"/> after the time the provider gave it.</summary>
+    public void WebhookReceived(string providerType, TimeSpan lag) =>
+        webhookIntakeLag.Record(Math.Max(0, lag.TotalSeconds), new KeyValuePair<string, object?>("provider", providerType));
+
+    /// <summary>An automation step with a due time (a delay's end, a retry) was taken up <paramref name="lateness"/> after it.</summary>
+    public void StepStarted(string action, TimeSpan lateness) =>
+        stepLateness.Record(Math.Max(0, lateness.TotalSeconds), new KeyValuePair<string, object?>("action", action));
 
     public void TrackingHit(string kind, bool machine) => trackingHits.Add(
         1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("machine", machine));

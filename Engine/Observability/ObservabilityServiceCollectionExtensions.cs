@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Engine.Api;
+using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Security;
 using OpenTelemetry.Metrics;
 
@@ -19,6 +20,9 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddSingleton<OperationsGauges>();
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<ApiRequestWindow>();
+        services.AddSingleton<ApiRequestLog>();
+        services.AddSingleton<IStatusChangeSink, DeliveryLatencySink>();
+        services.AddHostedService<ApiRequestFlusher>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(NotificationMetrics.MeterName)
             // Request rate, duration and status code per route (http.server.request.duration, label http.route).

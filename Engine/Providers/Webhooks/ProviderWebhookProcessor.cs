@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
 using NotificationOps.Engine.Http;
+using NotificationOps.Engine.Observability;
 
 namespace NotificationOps.Engine.Providers.Webhooks;
 
@@ -20,7 +21,8 @@ public sealed class ProviderWebhookProcessor(
     IEnumerable<IProviderWebhook> webhooks,
     IWriteTransactions writes,
     TimeProvider time,
-    ILogger<ProviderWebhookProcessor> logger)
+    ILogger<ProviderWebhookProcessor> logger,
+    NotificationMetrics? metrics = null)
 {
     private readonly Dictionary<string, IProviderWebhook> byType = webhooks.ToDictionary(w => w.ProviderType, StringComparer.OrdinalIgnoreCase);
 
@@ -117,6 +119,12 @@ public sealed class ProviderWebhookProcessor(
             }
 
             throw;
+        }
+
+        // Intake lag: how long after the provider's own time for the event it is stored here (its queue and ours).
+        if (e.At is { } happened)
+        {
+            metrics?.WebhookReceived(scope, time.GetUtcNow() - happened);
         }
 
         return message is null ? EventResult.Unmatched : EventResult.Applied;

@@ -59,7 +59,7 @@ public sealed class WebhookDeliveryLog(
         QueueAsync(endpointId, WebhookEvents.Test, WebhookPayloads.ForTest(endpointId, time.GetUtcNow()), cancellationToken);
 
     /// <summary>Queues one event for one endpoint whatever its subscription (a test, an ops alert); its delivery id.</summary>
-    public async Task<long> QueueAsync(string endpointId, string eventType, string payload, CancellationToken cancellationToken = default)
+    public async Task<long> QueueAsync(string endpointId, string eventType, string payload, CancellationToken cancellationToken = default, string? detail = null)
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -69,6 +69,7 @@ public sealed class WebhookDeliveryLog(
             WebhookId = WebhookOutbox.NewWebhookId(),
             EventType = eventType,
             Payload = payload,
+            Detail = detail,
             OccurredAt = now,
             State = WebhookDeliveryState.Pending,
             NextAttemptAt = now,

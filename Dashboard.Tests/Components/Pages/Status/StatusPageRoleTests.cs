@@ -1,12 +1,10 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using NotificationOps.Dashboard.Components.Pages.Status;
 using NotificationOps.Dashboard.Tests.TestSupport;
 using NotificationOps.Engine.Incidents;
-using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Tests.TestSupport;
 
 namespace NotificationOps.Dashboard.Tests.Components.Pages.Status;
@@ -18,18 +16,7 @@ public sealed class StatusPageRoleTests : MudBlazorTestContext, IAsyncLifetime
 
     public static TheoryData<string, string, bool> Rows => RoleRows.Edit("incident-open", "incident-update", "incident-rename");
 
-    public async Task InitializeAsync()
-    {
-        engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Providers:sim-email:Type"] = "simulated",
-            ["Providers:sim-email:Channel"] = "email",
-        });
-        foreach (var type in new[] { typeof(IncidentService), typeof(MetricSampleQuery), typeof(TimeProvider), typeof(IOptions<StatusPageOptions>) })
-        {
-            Services.AddSingleton(type, engine.Services.GetRequiredService(type));
-        }
-    }
+    public async Task InitializeAsync() => engine = await StatusPageEngine.CreateAsync(Services);
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -22,6 +22,7 @@ public sealed partial class StatusPage : IAsyncDisposable
     private StatusView? status;
     private HistoryView? history;
     private IReadOnlyList<ComponentUptime> uptime = [];
+    private IReadOnlyDictionary<long, AlertsSent> alerts = new Dictionary<long, AlertsSent>();
     private DateTimeOffset now;
     private bool canEdit;
     private bool composing;
@@ -31,6 +32,9 @@ public sealed partial class StatusPage : IAsyncDisposable
 
     [Inject]
     private IncidentService Incidents { get; set; } = default!;
+
+    [Inject]
+    private IncidentAlerts Alerts { get; set; } = default!;
 
     [Inject]
     private RoleGuard Guard { get; set; } = default!;
@@ -87,6 +91,7 @@ public sealed partial class StatusPage : IAsyncDisposable
         status = await Incidents.GetStatusAsync();
         history = await Incidents.HistoryAsync(IncidentService.StatusDays);
         uptime = await Incidents.UptimeAsync();
+        alerts = await Alerts.SentAsync(status.Incidents.Select(i => i.Id).Concat(history.Incidents.Select(i => i.Id)).ToHashSet());
     }
 
     private IncidentDraft UpdateOf(long id) => updates.TryGetValue(id, out var d) ? d : updates[id] = new IncidentDraft { Status = IncidentStatus.Identified };
