@@ -56,8 +56,6 @@ public sealed partial class AudienceEditorPage
 
     private string AudienceId => ResourceId.FromPath(Id);
 
-    public static string ProfileLink(string userId) => $"/profiles/{Uri.EscapeDataString(userId)}";
-
     protected override async Task OnParametersSetAsync()
     {
         loading = true;

@@ -51,8 +51,6 @@ public sealed partial class ListDetailPage
 
     private string ListTitle => list?.Name ?? ListId;
 
-    private static string ProfileLink(string userId) => $"/profiles/{Uri.EscapeDataString(userId)}";
-
     protected override async Task OnParametersSetAsync()
     {
         loading = true;
