@@ -48,7 +48,7 @@ fi
 # The storage-dependent tests run a second time with every fixture database on PostgreSQL (NOPS_TEST_PROVIDER).
 # SQLite-only tests (plans, pragmas, WAL) pin SQLite and are left out of that pass; so is the two-instance test,
 # which is on PostgreSQL in the first pass already.
-PG_FILTER='FullyQualifiedName~.Persistence.|FullyQualifiedName~.Messages.|FullyQualifiedName~.Sending.|FullyQualifiedName~.Jobs.|FullyQualifiedName~.Tracking.|FullyQualifiedName~.Retention.|FullyQualifiedName~.Operations.|FullyQualifiedName~.Simulated.|FullyQualifiedName~ApiKeyServiceTests|FullyQualifiedName~IdempotencyTests|FullyQualifiedName~SendApiTests|FullyQualifiedName~MessagesApiTests'
+PG_FILTER='FullyQualifiedName~.Persistence.|FullyQualifiedName~.Messages.|FullyQualifiedName~.Sending.|FullyQualifiedName~.Jobs.|FullyQualifiedName~.Tracking.|FullyQualifiedName~.Retention.|FullyQualifiedName~.Operations.|FullyQualifiedName~.Simulated.|FullyQualifiedName~ApiKeyServiceTests|FullyQualifiedName~IdempotencyTests|FullyQualifiedName~SendApiTests|FullyQualifiedName~MessagesApiTests|FullyQualifiedName~.Components.Pages.Audiences.|FullyQualifiedName~.Components.Pages.Lists.'
 PG_EXCLUDE='&FullyQualifiedName!~MessageQueryPlanTests&FullyQualifiedName!~WalCheckpointerTests&FullyQualifiedName!~WriteTransactionTests&FullyQualifiedName!~TwoInstancesTests&FullyQualifiedName!~CrashBurstTests&FullyQualifiedName!~.Browser.'
 
 for run in Engine.Tests Dashboard.Tests Engine.Tests@postgresql Dashboard.Tests@postgresql; do

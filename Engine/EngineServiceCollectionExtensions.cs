@@ -135,6 +135,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ListService>();
+        services.AddSingleton<ListOverviewQuery>();
+        services.AddSingleton<SubscriberCsvImport>();
         services.AddSingleton<PreferenceService>();
         services.AddSingleton<PreferenceGate>();
         services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -151,6 +153,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<FanOutExpander>();
         services.AddSingleton<RequestProgressQuery>();
         services.AddSingleton<AudienceService>();
+        services.AddSingleton<AudiencePreview>();
+        services.AddSingleton<AudienceMemberQuery>();
         services.AddSingleton<AudienceProfileUpdater>();
         services.AddTransient<AudienceCalculator>();
         services.AddTransient<FanOutJob>();

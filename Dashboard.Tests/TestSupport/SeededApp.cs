@@ -22,6 +22,11 @@ public sealed class SeededApp : IAsyncLifetime
 
     public const string AutomationTemplateId = "welcome-series";
 
+    /// <summary>A list with a subscriber, and an audience with nested groups, for the Lists and Audiences pages.</summary>
+    public const string ListId = "newsletter.weekly-digest-for-customers-with-a-rather-long-list-id";
+
+    public const string AudienceId = "pro-customers-in-europe-with-a-rather-long-audience-id";
+
     /// <summary>A run waiting in a long delay, so its page has a timeline to show.</summary>
     public string AutomationRunId { get; private set; } = string.Empty;
 
@@ -51,6 +56,12 @@ public sealed class SeededApp : IAsyncLifetime
         var automation = await api.PutAsync($"/api/automations/templates/{AutomationTemplateId}", Json(
             "{\"name\":\"Welcome series\",\"steps\":[{\"action\":\"delay\",\"duration\":\"1 day\"},{\"action\":\"send\",\"template\":\"order-shipped\"}]}"));
         Assert.True(automation.IsSuccessStatusCode, $"PUT automation template answered {(int)automation.StatusCode}");
+        var list = await api.PostAsync($"/api/lists/{ListId}/subscriptions", Json(
+            "{\"recipients\":[{\"recipientId\":\"a-recipient-with-a-rather-long-user-id-0123456789\"}]}"));
+        Assert.True(list.IsSuccessStatusCode, $"POST subscriptions answered {(int)list.StatusCode}");
+        var audience = await api.PutAsync($"/api/audiences/{AudienceId}", Json(
+            "{\"name\":\"Pro customers in Europe\",\"filter\":{\"filters\":[{\"operator\":\"EQ\",\"path\":\"plan\",\"value\":\"pro\"},{\"operator\":\"OR\",\"filters\":[{\"operator\":\"STARTS_WITH\",\"path\":\"address.country\",\"value\":\"D\"},{\"operator\":\"MEMBER_OF\",\"value\":\"" + ListId + "\"}]}]}}"));
+        Assert.True(audience.IsSuccessStatusCode, $"PUT audience answered {(int)audience.StatusCode}");
         var run = await api.PostAsync("/api/automations/invoke", Json(
             "{\"automation\":{\"steps\":[{\"action\":\"delay\",\"duration\":\"1 day\"}]},\"recipient\":\"a-recipient-with-a-rather-long-user-id-0123456789\"}"));
         Assert.True(run.IsSuccessStatusCode, $"invoke answered {(int)run.StatusCode}");
