@@ -76,19 +76,28 @@ public sealed class DueJobPromoter(IBackgroundJobClient jobs, TimeProvider time,
                 sleeping = wake;
             }
 
-            if (ready.Count > 0)
-            {
-                Promote(ready);
-                continue;
-            }
-
             try
             {
-                await Task.Delay(wait, time, wake.Token);
+                if (ready.Count > 0)
+                {
+                    Promote(ready);
+                }
+                else
+                {
+                    await Task.Delay(wait, time, wake.Token);
+                }
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
                 // Woken by an earlier job.
+            }
+            finally
+            {
+                lock (waiting)
+                {
+                    sleeping = null; // before it is disposed: Add must not cancel a disposed source
+                    wakeAt = DateTimeOffset.MinValue;
+                }
             }
         }
     }
