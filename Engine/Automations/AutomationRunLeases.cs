@@ -16,10 +16,18 @@ public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext
     /// </summary>
     public async Task<bool> TakeAsync(string runId, string owner, string? jobId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var until = now + options.Value.Lease;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        var taken = await TakeAsync(db, runId, owner, jobId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return taken;
+    }
+
+    /// <summary>As <see cref="TakeAsync(string, string, string?, CancellationToken)"/>, in the caller's write transaction.</summary>
+    public async Task<bool> TakeAsync(NotificationsDbContext db, string runId, string owner, string? jobId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.Lease;
         if (jobId is not null
             && await db.AutomationRuns.AnyAsync(r => r.Id == runId && r.Status == AutomationRunStatus.Failed && r.FailedJobId == jobId, cancellationToken))
         {
@@ -32,7 +40,6 @@ public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext
             .Where(r => r.NextDueAt != null && r.NextDueAt <= now)
             .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.LeaseOwner, owner), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return taken == 1;
     }
 

@@ -22,6 +22,7 @@ public sealed class AutomationRunner(
     AutomationStepExecutor executor,
     RunChangeSinks sinks,
     IBackgroundJobClient jobs,
+    DueJobPromoter promoter,
     IOptions<AutomationOptions> options,
     TimeProvider time,
     ILogger<AutomationRunner> logger,
@@ -30,28 +31,39 @@ public sealed class AutomationRunner(
     public async Task RunAsync(string runId, string? jobId, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
-        if (!await leases.TakeAsync(runId, owner, jobId, cancellationToken))
-        {
-            return; // not due, finished, or another job has it
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.AutomationRuns.SingleAsync(r => r.Id == runId, cancellationToken);
-        var steps = await db.AutomationRunSteps.Where(s => s.RunId == runId).OrderBy(s => s.Index).ToListAsync(cancellationToken);
-        var definitions = JsonNode.Parse(run.StepsJson)!.AsArray();
-        var state = new AutomationRunState(run);
+        // The lease is taken in the transaction that also writes the run's first changes (a delay that ended, the
+        // next step marked running): one turn at the write gate instead of two or three. SaveAsync commits it.
+        var session = new Session(db, await writes.BeginAsync(db, cancellationToken));
         try
         {
-            await WorkAsync(db, state, steps, definitions, jobId, cancellationToken);
+            if (!await leases.TakeAsync(db, runId, owner, jobId, cancellationToken))
+            {
+                await session.Open!.CommitAsync(cancellationToken);
+                return; // not due, finished, or another job has it
+            }
+
+            var run = await db.AutomationRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+            var steps = await db.AutomationRunSteps.Where(s => s.RunId == runId).OrderBy(s => s.Index).ToListAsync(cancellationToken);
+            var definitions = JsonNode.Parse(run.StepsJson)!.AsArray();
+            var state = new AutomationRunState(run);
+            await WorkAsync(session, state, steps, definitions, jobId, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Canceled while this job worked: the cancel's status stands; nothing of ours is written over it.
             logger.LogInformation("Automation run {RunId} changed status under its job (canceled); the job stops", runId);
         }
+        finally
+        {
+            if (session.Open is { } open)
+            {
+                await open.DisposeAsync();
+            }
+        }
     }
 
-    private async Task WorkAsync(NotificationsDbContext db, AutomationRunState state, List<AutomationRunStep> steps, JsonArray definitions, string? jobId, CancellationToken cancellationToken)
+    private async Task WorkAsync(Session session, AutomationRunState state, List<AutomationRunStep> steps, JsonArray definitions, string? jobId, CancellationToken cancellationToken)
     {
         var run = state.Run;
         while (run.CurrentStep < steps.Count)
@@ -66,23 +78,29 @@ public sealed class AutomationRunner(
                 metrics?.StepStarted(step.Action, now - dueAt);
             }
 
+            // Finishing a step is written with whatever comes next (the next step marked running, a wait, the run's
+            // end): nothing acts in between, and a crash before that write only repeats a finish.
             if (step.Status == AutomationStepStatus.Waiting)
             {
                 Finish(state, step, AutomationStepStatus.Completed, now); // the delay has ended
-                await SaveAsync(db, cancellationToken);
                 continue;
             }
 
-            if (definition["if"]?.GetValue<string>() is { } condition && !Evaluate(condition, state, step, now))
+            var condition = definition["if"]?.GetValue<string>();
+            if (condition is not null && session.Open is not null)
+            {
+                await SaveAsync(session, cancellationToken); // not at the write gate while a script runs (up to its time limit)
+            }
+
+            if (condition is not null && !Evaluate(condition, state, step, now))
             {
                 Finish(state, step, step.Status == AutomationStepStatus.Failed ? AutomationStepStatus.Failed : AutomationStepStatus.Skipped, now);
                 if (step.Status == AutomationStepStatus.Failed)
                 {
-                    await FailAsync(db, state, step, jobId, now, cancellationToken);
+                    await FailAsync(session, state, step, jobId, now, cancellationToken);
                     return;
                 }
 
-                await SaveAsync(db, cancellationToken);
                 continue;
             }
 
@@ -92,7 +110,7 @@ public sealed class AutomationRunner(
                 step.Status = AutomationStepStatus.Waiting;
                 step.StartedAt = now;
                 step.DueAt = due;
-                await WaitAsync(db, run, due, AutomationRunStatus.Waiting, cancellationToken);
+                await WaitAsync(session, run, due, AutomationRunStatus.Waiting, cancellationToken);
                 return;
             }
 
@@ -102,7 +120,7 @@ public sealed class AutomationRunner(
             run.Status = AutomationRunStatus.Running;
             run.NextDueAt = now; // should this job die, the sweep takes the step up again once the lease expires
             run.UpdatedAt = now;
-            await SaveAsync(db, cancellationToken);
+            await SaveAsync(session, cancellationToken);
             try
             {
                 var result = await executor.ExecuteAsync(state, step, definition, cancellationToken);
@@ -113,8 +131,8 @@ public sealed class AutomationRunner(
                     state.Refs[name] = result.Output?.DeepClone();
                 }
 
+                // A send step that ran again after a crash here finds its message (derived id) and sends nothing.
                 Finish(state, step, AutomationStepStatus.Completed, time.GetUtcNow());
-                await SaveAsync(db, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
             {
@@ -127,13 +145,13 @@ public sealed class AutomationRunner(
                     var retryAt = time.GetUtcNow() + options.Value.Backoff(failed);
                     step.Status = AutomationStepStatus.Pending;
                     step.DueAt = retryAt;
-                    await WaitAsync(db, run, retryAt, AutomationRunStatus.Running, cancellationToken);
+                    await WaitAsync(session, run, retryAt, AutomationRunStatus.Running, cancellationToken);
                     return;
                 }
 
                 step.Status = AutomationStepStatus.Failed;
                 step.FinishedAt = time.GetUtcNow();
-                await FailAsync(db, state, step, jobId, step.FinishedAt.Value, cancellationToken);
+                await FailAsync(session, state, step, jobId, step.FinishedAt.Value, cancellationToken);
                 return;
             }
         }
@@ -145,7 +163,7 @@ public sealed class AutomationRunner(
         run.NextDueAt = null;
         run.LeaseUntil = null;
         run.Error = null;
-        await SaveAsync(db, cancellationToken);
+        await SaveAsync(session, cancellationToken);
     }
 
     private bool Evaluate(string condition, AutomationRunState state, AutomationRunStep step, DateTimeOffset now)
@@ -192,18 +210,19 @@ public sealed class AutomationRunner(
     }
 
     /// <summary>Stores when the run goes on, lets go of it, then schedules the continuation: the row first, the job second.</summary>
-    private async Task WaitAsync(NotificationsDbContext db, AutomationRun run, DateTimeOffset due, AutomationRunStatus status, CancellationToken cancellationToken)
+    private async Task WaitAsync(Session session, AutomationRun run, DateTimeOffset due, AutomationRunStatus status, CancellationToken cancellationToken)
     {
         run.Status = status;
         run.NextDueAt = due;
         run.LeaseUntil = null;
         run.UpdatedAt = time.GetUtcNow();
-        await SaveAsync(db, cancellationToken);
+        await SaveAsync(session, cancellationToken);
         var runId = run.Id;
-        jobs.Schedule<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None), due);
+        var jobId = jobs.Schedule<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None), due);
+        promoter.Add(jobId, JobQueues.Automations, due);
     }
 
-    private async Task FailAsync(NotificationsDbContext db, AutomationRunState state, AutomationRunStep step, string? jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task FailAsync(Session session, AutomationRunState state, AutomationRunStep step, string? jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var run = state.Run;
         state.Store();
@@ -213,23 +232,37 @@ public sealed class AutomationRunner(
         run.NextDueAt = null;
         run.LeaseUntil = null;
         run.FailedJobId = jobId;
-        await SaveAsync(db, cancellationToken);
+        await SaveAsync(session, cancellationToken);
         logger.LogWarning("Automation run {RunId} failed at step {Index} ({Action}): {Error}", run.Id, step.Index, step.Action, step.Error);
         // Thrown so the Hangfire job lands in the Failed page, where Requeue retries the run.
         throw new AutomationRunFailedException(run.Id, step.Index, step.Error ?? "failed");
     }
 
-    /// <summary>Saves, announcing a run whose status this save changes in the same transaction.</summary>
-    private async Task SaveAsync(NotificationsDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves, announcing a run whose status this save changes in the same transaction: the job's open transaction
+    /// (the one that took the lease) when there is one, else a new one.
+    /// </summary>
+    private async Task SaveAsync(Session session, CancellationToken cancellationToken)
     {
+        var db = session.Db;
         var changed = db.ChangeTracker.Entries<AutomationRun>()
             .Where(e => e.State == EntityState.Modified && e.Property(r => r.Status).OriginalValue != e.Property(r => r.Status).CurrentValue)
             .Select(e => e.Entity.Id)
             .ToList();
-        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        var open = session.Open;
+        session.Open = null;
+        await using var transaction = open ?? await writes.BeginAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await sinks.WriteAsync(db, changed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A job's context and, until its first save, the transaction in which it took the lease.</summary>
+    private sealed class Session(NotificationsDbContext db, IWriteTransaction open)
+    {
+        public NotificationsDbContext Db { get; } = db;
+
+        public IWriteTransaction? Open { get; set; } = open;
     }
 
     private static string Describe(Exception ex)

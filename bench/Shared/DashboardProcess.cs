@@ -7,6 +7,7 @@ namespace NotificationOps.Bench;
 public sealed partial class DashboardProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private bool disposed;
 
     private DashboardProcess(Process process, Uri baseAddress)
     {
@@ -59,7 +60,7 @@ public sealed partial class DashboardProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            return new DashboardProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(120)));
+            return new DashboardProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(600)));
         }
         catch
         {
@@ -70,6 +71,12 @@ public sealed partial class DashboardProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return; // killed already (the crash pass kills, then its finally disposes again)
+        }
+
+        disposed = true;
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();

@@ -30,11 +30,7 @@ public sealed class WebhookDeliveryJob(
         {
             do
             {
-                int made;
-                while ((made = await RunBatchAsync(endpointId, cancellationToken)) > 0)
-                {
-                    total += made;
-                }
+                total += await DrainAsync(endpointId, cancellationToken);
             }
             while (runs.LookAgain(endpointId));
         }
@@ -47,20 +43,62 @@ public sealed class WebhookDeliveryJob(
         return total;
     }
 
-    private async Task<int> RunBatchAsync(string endpointId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Batch after batch until none is due. A batch's attempts are recorded while the next batch is leased and sent:
+    /// the endpoint is not left idle for a write transaction per batch. Order still holds, because the recorded
+    /// batch's rows stay leased with no attempt until their record commits, so a later event of the same message
+    /// waits (see <see cref="WebhookDeliveryStore.LeaseBatchAsync"/>). At most one record is in flight.
+    /// </summary>
+    private async Task<int> DrainAsync(string endpointId, CancellationToken cancellationToken)
     {
-        var endpoint = await endpoints.GetAsync(endpointId, cancellationToken);
-        if (endpoint is not { Enabled: true })
+        var total = 0;
+        Task recording = Task.CompletedTask;
+        try
         {
-            return 0;
+            while (true)
+            {
+                var endpoint = await endpoints.GetAsync(endpointId, cancellationToken);
+                if (endpoint is not { Enabled: true })
+                {
+                    break;
+                }
+
+                var recordedBefore = recording.IsCompleted;
+                var batch = await store.LeaseBatchAsync(endpointId, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    // Rows of a batch still being recorded when this lease looked may have held back later events of
+                    // their messages: once it is recorded, those are free, so look once more.
+                    if (recordedBefore)
+                    {
+                        break;
+                    }
+
+                    await recording;
+                    continue;
+                }
+
+                var (attempts, gone) = await SendAsync(endpoint, batch, cancellationToken);
+                await recording;
+                recording = store.RecordAsync(endpoint, batch, attempts, CancellationToken.None);
+                total += attempts.Count;
+                if (gone)
+                {
+                    break; // disabled by a 410 once recorded: the rest stays pending, untried
+                }
+            }
+        }
+        finally
+        {
+            await recording;
         }
 
-        var batch = await store.LeaseBatchAsync(endpointId, cancellationToken);
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
+        return total;
+    }
 
+    private async Task<(Dictionary<long, (string, WebhookAttemptResult)> Attempts, bool Gone)> SendAsync(
+        WebhookEndpoint endpoint, IReadOnlyList<WebhookDelivery> batch, CancellationToken cancellationToken)
+    {
         var payloads = await PayloadsAsync(batch, cancellationToken);
         var secrets = endpoints.SigningSecrets(endpoint);
         var attempts = new System.Collections.Concurrent.ConcurrentDictionary<long, (string, WebhookAttemptResult)>();
@@ -86,8 +124,7 @@ public sealed class WebhookDeliveryJob(
                     }
                 }
             });
-        await store.RecordAsync(endpoint, batch, attempts.ToDictionary(a => a.Key, a => a.Value), CancellationToken.None);
-        return attempts.Count;
+        return (attempts.ToDictionary(a => a.Key, a => a.Value), gone);
     }
 
     /// <summary>The stored body, or the one built now from the message (fixed from then on).</summary>

@@ -89,50 +89,34 @@ public sealed class WebhookDeliveryStore(
         return await db.WebhookDeliveries.AsNoTracking().Where(d => chosen.Contains(d.Id) && d.LeaseOwner == owner).OrderBy(d => d.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Stores the attempts (deliveries without one are only let go) and what follows from them.</summary>
+    /// <summary>
+    /// Stores the attempts (deliveries without one are only let go) and what follows from them: set-based, one
+    /// statement per chunk of rows rather than a tracked entity each, since this transaction takes the SQLite write
+    /// gate that the send pipeline's own writes queue at. The next attempt is computed from the leased rows, which
+    /// nobody else changes while the lease holds.
+    /// </summary>
     public async Task RecordAsync(
         WebhookEndpoint endpoint, IReadOnlyList<WebhookDelivery> batch, IReadOnlyDictionary<long, (string Payload, WebhookAttemptResult Result)> attempts,
         CancellationToken cancellationToken)
     {
         var waits = WebhookRetrySchedule.Parse(options.Value.RetrySchedule);
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await writes.BeginAsync(db, cancellationToken);
-        var ids = batch.Select(d => d.Id).ToList();
-        var rows = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
-        var log = new List<WebhookAttempt>();
-        foreach (var row in rows)
+        var rows = new List<object?[]>(attempts.Count);
+        var log = new List<WebhookAttempt>(attempts.Count);
+        var untried = new List<long>();
+        foreach (var row in batch)
         {
-            row.LeaseUntil = null;
-            row.LeaseOwner = null;
             if (!attempts.TryGetValue(row.Id, out var attempt))
             {
+                untried.Add(row.Id);
                 continue;
             }
 
             var (payload, result) = attempt;
-            row.Payload = payload;
-            row.Attempts++;
-            row.LastAttemptAt = result.At;
-            row.LastStatusCode = result.StatusCode;
-            row.LastError = result.Error;
-            if (result.Succeeded)
-            {
-                row.State = WebhookDeliveryState.Delivered;
-                row.DeliveredAt = result.At;
-                row.NextAttemptAt = null;
-            }
-            else if (row.ScheduleIndex < waits.Count)
-            {
-                row.NextAttemptAt = now + waits[row.ScheduleIndex];
-                row.ScheduleIndex++;
-            }
-            else
-            {
-                row.State = WebhookDeliveryState.Failed;
-                row.NextAttemptAt = null;
-            }
-
+            var (state, next, index) = result.Succeeded ? (WebhookDeliveryState.Delivered, (DateTimeOffset?)null, row.ScheduleIndex)
+                : row.ScheduleIndex < waits.Count ? (WebhookDeliveryState.Pending, now + waits[row.ScheduleIndex], row.ScheduleIndex + 1)
+                : (WebhookDeliveryState.Failed, null, row.ScheduleIndex);
+            rows.Add([row.Id, payload, state, next, index, result.At, result.StatusCode, result.Error, result.Succeeded ? result.At : null]);
             log.Add(new WebhookAttempt
             {
                 DeliveryId = row.Id,
@@ -145,7 +129,15 @@ public sealed class WebhookDeliveryStore(
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        await ModelRowUpdater.UpdateAsync<WebhookDelivery>(db, AttemptValues, rows, AttemptSet, "t.\"Id\" = v.\"Id\"", nameof(WebhookDelivery.WebhookId), [], cancellationToken);
+        if (untried.Count > 0)
+        {
+            await db.WebhookDeliveries.Where(d => untried.Contains(d.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null).SetProperty(d => d.LeaseOwner, (string?)null), cancellationToken);
+        }
+
         await ModelRowInserter.InsertAsync(db, log, cancellationToken);
         var disabled = await UpdateEndpointAsync(db, endpoint.Id, attempts.Values.Select(a => a.Result).ToList(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -155,12 +147,38 @@ public sealed class WebhookDeliveryStore(
         }
     }
 
+    private static readonly (string Alias, string Property)[] AttemptValues =
+    [
+        ("Id", nameof(WebhookDelivery.Id)),
+        ("Payload", nameof(WebhookDelivery.Payload)),
+        ("State", nameof(WebhookDelivery.State)),
+        ("NextAttemptAt", nameof(WebhookDelivery.NextAttemptAt)),
+        ("ScheduleIndex", nameof(WebhookDelivery.ScheduleIndex)),
+        ("LastAttemptAt", nameof(WebhookDelivery.LastAttemptAt)),
+        ("LastStatusCode", nameof(WebhookDelivery.LastStatusCode)),
+        ("LastError", nameof(WebhookDelivery.LastError)),
+        ("DeliveredAt", nameof(WebhookDelivery.DeliveredAt)),
+    ];
+
+    private const string AttemptSet =
+        "\"Payload\" = v.\"Payload\", \"State\" = v.\"State\", \"NextAttemptAt\" = v.\"NextAttemptAt\", \"ScheduleIndex\" = v.\"ScheduleIndex\", " +
+        "\"Attempts\" = t.\"Attempts\" + 1, \"LastAttemptAt\" = v.\"LastAttemptAt\", \"LastStatusCode\" = v.\"LastStatusCode\", " +
+        "\"LastError\" = v.\"LastError\", \"DeliveredAt\" = v.\"DeliveredAt\", \"LeaseUntil\" = NULL, \"LeaseOwner\" = NULL";
+
     /// <summary>A success clears the failing streak; 410 or five days of nothing but failures disables. True when it disabled.</summary>
     private async Task<bool> UpdateEndpointAsync(
         NotificationsDbContext db, string endpointId, IReadOnlyList<WebhookAttemptResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (results.Count == 0)
         {
+            return false;
+        }
+
+        if (results.Any(r => r.Succeeded) && !results.Any(r => r.Gone))
+        {
+            // The common case, written without reading the endpoint (nothing at all when no streak is open).
+            await db.WebhookEndpoints.Where(e => e.Id == endpointId && e.FailingSince != null)
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.FailingSince, (DateTimeOffset?)null), cancellationToken);
             return false;
         }
 
@@ -176,10 +194,6 @@ public sealed class WebhookDeliveryStore(
             Disable(endpoint, "The endpoint answered 410 Gone.", now);
             logger.LogWarning("Webhook endpoint {EndpointId} ({Url}) answered 410 Gone and was disabled", endpoint.Id, endpoint.Url);
             disabled = true;
-        }
-        else if (results.Any(r => r.Succeeded))
-        {
-            endpoint.FailingSince = null;
         }
         else
         {
