@@ -20,9 +20,23 @@ public sealed class JobStorageSelectionTests
         Assert.Equal(JobStorageKind.Memory, JobStorageSelection.Read(DatabaseOptionsTests.Configuration(("Jobs:Storage", "memory")), DatabaseProvider.PostgreSql));
     }
 
+    [Fact]
+    public void Read_AllowsSqlite_OnSqlite()
+    {
+        Assert.Equal(JobStorageKind.Sqlite, JobStorageSelection.Read(DatabaseOptionsTests.Configuration(("Jobs:Storage", "sqlite")), DatabaseProvider.Sqlite));
+    }
+
+    [Fact]
+    public void Read_FailsNamingTheKey_ForSqliteOnPostgreSql()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            JobStorageSelection.Read(DatabaseOptionsTests.Configuration(("Jobs:Storage", "sqlite")), DatabaseProvider.PostgreSql));
+
+        Assert.Contains("Jobs:Storage", error.Message);
+    }
+
     [Theory]
     [InlineData("postgresql")]
-    [InlineData("sqlite")]
     [InlineData("redis")]
     public void Read_FailsNamingTheKey_ForAStorageSqliteCannotUse(string value)
     {

@@ -4,5 +4,6 @@ namespace NotificationOps.Engine.Jobs;
 public enum JobStorageKind
 {
     Memory,
+    Sqlite,
     PostgreSql,
 }

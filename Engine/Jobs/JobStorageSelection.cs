@@ -23,12 +23,14 @@ public static class JobStorageSelection
             case JobsOptions.PostgreSqlStorage:
                 throw new InvalidOperationException(
                     "Jobs:Storage is 'postgresql' but Database:Provider is not: the PostgreSQL job storage lives in the store's PostgreSQL database.");
-            case "sqlite":
+            case JobsOptions.SqliteStorage when database == DatabaseProvider.Sqlite:
+                return JobStorageKind.Sqlite;
+            case JobsOptions.SqliteStorage:
                 throw new InvalidOperationException(
-                    "Jobs:Storage 'sqlite' is not available in this build (see docs/storage.md): use 'memory' with SQLite.");
+                    "Jobs:Storage is 'sqlite' but Database:Provider is postgresql: a SQLite job file serves one process, use 'postgresql' (the default) or 'memory'.");
             default:
                 throw new InvalidOperationException(
-                    $"Jobs:Storage is '{value}': it must be '{JobsOptions.MemoryStorage}' or '{JobsOptions.PostgreSqlStorage}'.");
+                    $"Jobs:Storage is '{value}': it must be '{JobsOptions.MemoryStorage}', '{JobsOptions.SqliteStorage}' or '{JobsOptions.PostgreSqlStorage}'.");
         }
     }
 }

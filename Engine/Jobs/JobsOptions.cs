@@ -23,12 +23,15 @@ public sealed class JobsOptions
 
     public const string MemoryStorage = "memory";
 
+    public const string SqliteStorage = "sqlite";
+
     public const string PostgreSqlStorage = "postgresql";
 
     /// <summary>
     /// Where Hangfire keeps its queues: <c>memory</c> (lost on restart; the recovery sweep re-enqueues from the
-    /// database) or <c>postgresql</c> (the store's PostgreSQL database, schema <c>hangfire</c>; shared by every
-    /// instance). Empty: <c>postgresql</c> when <c>Database:Provider</c> is postgresql, else <c>memory</c>.
+    /// database), <c>sqlite</c> (a file of its own beside the SQLite database, one process per file; see
+    /// <see cref="SqliteJobStorage"/>) or <c>postgresql</c> (the store's PostgreSQL database, schema <c>hangfire</c>;
+    /// shared by every instance). Empty: <c>postgresql</c> when <c>Database:Provider</c> is postgresql, else <c>memory</c>.
     /// </summary>
     public string? Storage { get; set; }
 

@@ -35,6 +35,16 @@ public static class JobsServiceCollectionExtensions
                 return PostgreSqlJobStorage.Create(db.Database.GetConnectionString()!);
             });
         }
+        else if (storage == JobStorageKind.Sqlite)
+        {
+            // The owner of the job file (its lock, its connections) is disposed with the host; the file lock goes with it.
+            services.TryAddSingleton(provider =>
+            {
+                using var db = provider.GetRequiredService<IDbContextFactory<NotificationsDbContext>>().CreateDbContext();
+                return SqliteJobStorage.Open(SqliteJobStorage.PathBeside(db.Database.GetConnectionString()!));
+            });
+            services.TryAddSingleton<JobStorage>(provider => provider.GetRequiredService<SqliteJobStorage>().Storage);
+        }
         else
         {
             services.TryAddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions

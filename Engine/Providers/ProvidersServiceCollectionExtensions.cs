@@ -53,6 +53,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddSingleton<IProviderWebhook, TwilioWebhook>();
         services.AddSingleton<ProviderWebhookProcessor>();
         services.AddSingleton<ProviderIntegrationService>();
+        services.AddHostedService<ProviderIntegrationRefresher>();
         services.AddSingleton<ProviderOverviewQuery>();
         services.AddSingleton<ProviderTestSender>();
         return services;

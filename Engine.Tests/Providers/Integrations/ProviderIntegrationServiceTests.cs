@@ -183,7 +183,7 @@ public sealed class ProviderIntegrationServiceTests
     private static WebhookRequest Request(string body, Dictionary<string, string> headers) =>
         new(body, headers, "application/json") { PublicUrl = new Uri("https://x.test/webhooks/postmark/pm") };
 
-    private static IntegrationInput Postmark(Uri baseUrl, int priority = 100) => new()
+    internal static IntegrationInput Postmark(Uri baseUrl, int priority = 100) => new()
     {
         Id = "pm",
         Type = "postmark",

@@ -30,6 +30,23 @@ public sealed partial class ProviderIntegrationService(
         registry.Apply(rows.Select(r => new StoredIntegration(r.Id, r.Type, r.Channel, r.Priority, r.Enabled, Unprotect(r.ProtectedSettings))));
     }
 
+    /// <summary>
+    /// Reads the stored integrations again, after any change in progress here: another instance on a shared database
+    /// may have changed them (<see cref="ProviderIntegrationRefresher"/>). Unchanged ones keep their providers.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>The stored settings for the edit form, secrets left out (an empty secret on save keeps the stored one).</summary>
     public async Task<IntegrationInput?> GetForEditAsync(string id, CancellationToken cancellationToken = default)
     {
