@@ -34,6 +34,7 @@ public sealed class LayoutFlowTests(SeededApp seeded) : IClassFixture<SeededApp>
             ["/templates/{Key}"] = $"/templates/{SeededApp.TemplateAlias}",
             ["/automations/templates/{Id}"] = $"/automations/templates/{SeededApp.AutomationTemplateId}",
             ["/automations/runs/{RunId}"] = $"/automations/runs/{seeded.AutomationRunId}",
+            ["/profiles/{UserId}"] = $"/profiles/{SeededApp.ProfileUserId}",
         };
         var pages = DashboardPages.All(samples, out var unsampled);
         Assert.True(unsampled.Count == 0, $"Give these routes a sample in the test: {string.Join(", ", unsampled)}");
