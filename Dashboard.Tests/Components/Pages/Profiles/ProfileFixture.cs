@@ -29,6 +29,8 @@ public static class ProfileFixture
             ["Providers:sim-email:Type"] = "simulated",
             ["Providers:sim-email:Channel"] = "email",
         });
+        // The JSON editor is Monaco; bUnit's loose interop would answer its decorations call with null.
+        context.JSInterop.Setup<string[]>("blazorMonaco.editor.deltaDecorations", _ => true).SetResult(["decoration-1"]);
         foreach (var type in PageServices)
         {
             context.Services.AddSingleton(type, engine.Services.GetRequiredService(type));

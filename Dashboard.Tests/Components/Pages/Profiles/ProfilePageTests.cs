@@ -57,6 +57,7 @@ public sealed class ProfilePageTests : MudBlazorTestContext, IAsyncLifetime
 
         Handler.SetField(page, "json", json);
         await Handler.InvokeAsync(page, "SaveAsync");
+        page.Render(); // a handler called directly does not re-render as a UI event would
 
         page.WaitForAssertion(() => Assert.Contains(said, page.Find("[data-testid=profile-json-error]").TextContent));
         await using var db = engine.CreateContext();

@@ -59,6 +59,7 @@ public sealed class GroupSendPageTests : MudBlazorTestContext, IAsyncLifetime
         page.WaitForAssertion(() => page.Find("[data-testid=group-send-form]"));
         Handler.SetField(page, "groupId", "weekly");
         Handler.SetField(page, "template", "news");
+        page.Render(); // as the selects' change events would
         return page;
     }
 
@@ -133,6 +134,7 @@ public sealed class GroupSendPageTests : MudBlazorTestContext, IAsyncLifetime
         Handler.SetField(page, "groupId", "empty");
 
         await Handler.InvokeAsync(page, "SendAsync");
+        page.Render();
 
         Assert.Contains("nobody in it", page.Find("[data-testid=group-send-error]").TextContent);
         Refusal.AssertNoDialog(dialogs);

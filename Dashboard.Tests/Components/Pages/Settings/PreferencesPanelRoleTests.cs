@@ -105,6 +105,7 @@ public sealed class PreferencesPanelRoleTests : MudBlazorTestContext, IAsyncLife
         Assert.Equal(("Alerts", "Account", PreferenceStatus.OptedOut, "email,sms"), (alerts.Name, alerts.Section, alerts.DefaultStatus, alerts.DefaultChannels));
         Assert.Equal("News", (await Preferences.TopicAsync("news"))!.Name);
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message?.Contains("exists already", StringComparison.Ordinal) == true);
+        panel.Render(); // a handler called directly does not re-render as a UI event would
         panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("[data-testid=topic-row-name]").Count));
     }
 

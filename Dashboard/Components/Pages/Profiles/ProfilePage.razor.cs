@@ -36,6 +36,7 @@ public partial class ProfilePage
     private string newList = string.Empty;
     private bool canEdit;
     private bool loading = true;
+    private string? loadedFor;
 
     [Parameter]
     public string UserId { get; set; } = string.Empty;
@@ -83,6 +84,14 @@ public partial class ProfilePage
             UserId = Uri.UnescapeDataString(UserId);
         }
 
+        // A re-render with the same user keeps what is being edited; another user id loads that profile.
+        if (UserId == loadedFor)
+        {
+            return;
+        }
+
+        loadedFor = UserId;
+        loading = true;
         crumbs = [new BreadcrumbItem("Profiles", "/profiles"), new BreadcrumbItem(UserId, null, disabled: true)];
         canEdit = await Guard.AllowsAsync(DashboardAction.Edit);
         await LoadAsync();
