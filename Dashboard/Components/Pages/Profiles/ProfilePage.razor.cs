@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -22,7 +23,8 @@ public partial class ProfilePage
     public const int MessageRows = 20;
     private const int ListRows = 200;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Shown as text in the editor, never as HTML: '+' and non-ASCII stay readable instead of \u escapes.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private IReadOnlyList<BreadcrumbItem> crumbs = [];
     private ProfileSummary? summary;
