@@ -134,6 +134,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IntakeWriter>();
         services.AddSingleton<SendService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ProfileSearch>();
+        services.AddSingleton<ProfileAudienceQuery>();
+        services.AddSingleton<GroupSender>();
         services.AddSingleton<ListService>();
         services.AddSingleton<ListOverviewQuery>();
         services.AddSingleton<SubscriberCsvImport>();

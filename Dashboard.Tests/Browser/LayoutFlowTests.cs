@@ -36,6 +36,7 @@ public sealed class LayoutFlowTests(SeededApp seeded) : IClassFixture<SeededApp>
             ["/automations/runs/{RunId}"] = $"/automations/runs/{seeded.AutomationRunId}",
             ["/audiences/{Id}"] = $"/audiences/{SeededApp.AudienceId}",
             ["/lists/{Id}"] = $"/lists/{SeededApp.ListId}",
+            ["/profiles/{UserId}"] = $"/profiles/{SeededApp.ProfileUserId}",
         };
         var pages = DashboardPages.All(samples, out var unsampled);
         Assert.True(unsampled.Count == 0, $"Give these routes a sample in the test: {string.Join(", ", unsampled)}");

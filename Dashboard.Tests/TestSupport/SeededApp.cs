@@ -26,6 +26,8 @@ public sealed class SeededApp : IAsyncLifetime
     public const string ListId = "newsletter.weekly-digest-for-customers-with-a-rather-long-list-id";
 
     public const string AudienceId = "pro-customers-in-europe-with-a-rather-long-audience-id";
+    /// <summary>A profile (long id and values) in a list and with a topic defined, for the profile page.</summary>
+    public const string ProfileUserId = "a-recipient-with-a-rather-long-user-id-0123456789";
 
     /// <summary>A run waiting in a long delay, so its page has a timeline to show.</summary>
     public string AutomationRunId { get; private set; } = string.Empty;
@@ -66,6 +68,15 @@ public sealed class SeededApp : IAsyncLifetime
             "{\"automation\":{\"steps\":[{\"action\":\"delay\",\"duration\":\"1 day\"}]},\"recipient\":\"a-recipient-with-a-rather-long-user-id-0123456789\"}"));
         Assert.True(run.IsSuccessStatusCode, $"invoke answered {(int)run.StatusCode}");
         AutomationRunId = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+
+        // A profile with long values, in a list and under a topic, for the profile page's layout.
+        var profile = await api.PutAsync($"/api/profiles/{ProfileUserId}", Json(
+            "{\"profile\":{\"email\":\"a.customer.with.a.very.long.address@subdomain.of.an.example-company.com\",\"phone_number\":\"+14155551000\",\"plan\":\"pro\",\"address\":{\"country\":\"NL\"}}}"));
+        Assert.True(profile.IsSuccessStatusCode, $"PUT profile answered {(int)profile.StatusCode}");
+        var subscribed = await api.PostAsync($"/api/profiles/{ProfileUserId}/lists", Json("{\"lists\":[{\"listId\":\"marketing.newsletter.weekly-digest-for-customers\"}]}"));
+        Assert.True(subscribed.IsSuccessStatusCode, $"POST profile lists answered {(int)subscribed.StatusCode}");
+        var topic = await api.PutAsync("/api/preferences/topics/product-updates-and-announcements", Json("{\"name\":\"Product updates and announcements\",\"section\":\"Marketing\",\"default_channels\":[\"email\",\"sms\"]}"));
+        Assert.True(topic.IsSuccessStatusCode, $"PUT topic answered {(int)topic.StatusCode}");
 
         await Eventually.HoldsAsync(async () => (await IdsAsync(api, "UNDELIVERABLE")).Count == 6 && (await IdsAsync(api, "UNROUTABLE")).Count == 1,
             "the seeded sends to settle");

@@ -14,7 +14,8 @@ public sealed class NavMenuTests : MudBlazorTestContext
         var links = menu.FindAll("a");
         var expected = new (string Title, string Href)[]
         {
-            ("Event Log", "/"), ("Templates", "/templates"), ("Audiences", "/audiences"), ("Lists", "/lists"), ("Automations", "/automations"),
+            ("Event Log", "/"), ("Templates", "/templates"), ("Audiences", "/audiences"), ("Lists", "/lists"), ("Profiles", "/profiles"),
+            ("Send", "/send"), ("Automations", "/automations"),
             ("Analytics", "/analytics"), ("Status", "/status"), ("Settings", "/settings"), ("Hangfire", "/hangfire"),
             ("API reference", "/api-reference/"),
         };

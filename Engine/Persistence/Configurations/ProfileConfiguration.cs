@@ -13,5 +13,9 @@ public sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(x => x.UserId).HasMaxLength(256);
         builder.Property(x => x.Email).HasMaxLength(320);
         builder.Property(x => x.PhoneNumber).HasMaxLength(32);
+
+        // The dashboard's profile search looks people up by email (a prefix range) and phone number (exact).
+        builder.HasIndex(x => x.Email);
+        builder.HasIndex(x => x.PhoneNumber);
     }
 }

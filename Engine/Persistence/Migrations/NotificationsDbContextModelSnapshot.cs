@@ -1418,6 +1418,10 @@ namespace NotificationOps.Engine.Persistence.Migrations
 
                     b.HasKey("UserId");
 
+                    b.HasIndex("Email");
+
+                    b.HasIndex("PhoneNumber");
+
                     b.ToTable("Profiles", (string)null);
                 });
 

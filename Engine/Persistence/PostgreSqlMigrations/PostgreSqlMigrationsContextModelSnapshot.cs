@@ -1445,6 +1445,10 @@ namespace NotificationOps.Engine.Persistence.PostgreSqlMigrations
 
                     b.HasKey("UserId");
 
+                    b.HasIndex("Email");
+
+                    b.HasIndex("PhoneNumber");
+
                     b.ToTable("Profiles", (string)null);
                 });
 

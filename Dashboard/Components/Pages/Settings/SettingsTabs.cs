@@ -11,6 +11,7 @@ public static class SettingsTabs
         new("webhooks", "Webhooks", typeof(NotificationOps.Dashboard.Components.Pages.Webhooks.WebhooksPanel), AdminOnly: true),
         new("password", "Password", typeof(PasswordPanel), AdminOnly: false),
         new("storage", "Storage", typeof(StoragePanel), AdminOnly: false),
+        new("preferences", "Preferences", typeof(PreferencesPanel), AdminOnly: false),
         new("audit", "Audit", typeof(AuditPanel), AdminOnly: true),
         new("alerts", "Alerts", typeof(AlertsPanel), AdminOnly: true),
     ];
