@@ -23,9 +23,11 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly IWriteTransactions writes;
     private readonly IEnumerable<IStatusChangeSink> sinks;
     private readonly TimeSpan timeout;
+    private readonly TimeProvider time;
 
-    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, SendJobDispatcher dispatcher, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks)
+    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, SendJobDispatcher dispatcher, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks, TimeProvider time)
     {
+        this.time = time;
         this.sinks = sinks;
         this.writes = writes;
         this.dbFactory = dbFactory;
@@ -36,21 +38,28 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     /// <summary>
     /// Completes once the rows are committed; throws what the commit threw. Waits at most
-    /// <see cref="DeliveryOptions.IntakeTimeoutSeconds"/>: then it throws <see cref="StorageUnavailableException"/> and
-    /// the batch is dropped if it has not been written yet, so a request answered 503 stores nothing.
+    /// <see cref="DeliveryOptions.IntakeTimeoutSeconds"/> for the writer to take the batch: then it throws
+    /// <see cref="StorageUnavailableException"/> and the batch is never written, so a request answered 503 stores
+    /// nothing. A batch the writer has taken is not given up: its commit decides the answer (stored, or failed and
+    /// rolled back), since answering 503 for rows that are then committed would make a client's retry a duplicate.
     /// </summary>
     /// <param name="fanOut">A send to lists: its expansion record, stored with the direct recipients' messages.</param>
     public async Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags, FanOutRequest? fanOut = null)
     {
-        var abandoned = new CancellationTokenSource();
+        var claim = new IntakeClaim();
+        var write = writer.WriteAsync(new IntakeBatch(messages, events, tags, fanOut, claim));
         try
         {
-            await writer.WriteAsync(new IntakeBatch(messages, events, tags, fanOut, abandoned.Token)).WaitAsync(timeout);
+            await write.WaitAsync(timeout, time);
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException ex) when (claim.TryAbandon())
         {
-            abandoned.Cancel();
             throw new StorageUnavailableException($"The database did not take the send within {timeout.TotalSeconds:0} s (Delivery:IntakeTimeoutSeconds).", ex);
+        }
+        catch (TimeoutException)
+        {
+            // Taken before the time ran out: its transaction is under way (bounded by the same timeout at each wait).
+            await write;
         }
     }
 
@@ -89,8 +98,9 @@ public sealed class IntakeWriter : IAsyncDisposable
 
         await using (transaction)
         {
-            // Checked once the write lock is held: a request that gave up (and answered 503) is not stored after all.
-            var live = batches.Where(b => !b.Abandoned.IsCancellationRequested).ToList();
+            // Taken once the write lock is held: a request that gave up first (and answers 503) is not stored after all,
+            // and one taken here can no longer give up.
+            var live = batches.Where(b => b.Claim.TryTake()).ToList();
             if (live.Count == 0)
             {
                 return live;
@@ -110,5 +120,5 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
     }
 
-    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags, FanOutRequest? FanOut, CancellationToken Abandoned);
+    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags, FanOutRequest? FanOut, IntakeClaim Claim);
 }
