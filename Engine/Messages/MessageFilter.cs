@@ -21,6 +21,12 @@ public sealed record MessageFilter
 
     public string? Template { get; init; }
 
+    /// <summary>Templates starting with this text (the event log's template field; an index range like the recipient's).</summary>
+    public string? TemplatePrefix { get; init; }
+
+    /// <summary>A tag starting with this text (the event log's tag field: "vi" finds "vip").</summary>
+    public string? TagPrefix { get; init; }
+
     public string? TraceId { get; init; }
 
     public string? MessageId { get; init; }
@@ -42,7 +48,8 @@ public sealed record MessageFilter
         string.Join(",", Statuses.Order()), string.Join(",", Providers.Order(StringComparer.Ordinal)),
         string.Join(",", Tags.Order(StringComparer.Ordinal)), string.Join(",", Channels.Order(StringComparer.Ordinal)),
         Recipient, RecipientPrefix, Search, Template, TraceId, MessageId, RequestId,
-        EnqueuedAfter?.UtcTicks, EnqueuedBefore?.UtcTicks, string.Join(",", Reasons.Order()), BulkOperationId);
+        EnqueuedAfter?.UtcTicks, EnqueuedBefore?.UtcTicks, string.Join(",", Reasons.Order()), BulkOperationId,
+        TemplatePrefix, TagPrefix);
 
     /// <summary>The same filter without its statuses: what the status chips count over.</summary>
     public MessageFilter WithoutStatuses() => this with { Statuses = [] };

@@ -112,6 +112,29 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
 
     private (DateTime At, IReadOnlyList<string> Providers)? providersUsed;
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> tags that start with <paramref name="prefix"/>, in order: the event log's tag
+    /// field suggests them, read from the (Tag, MessageId) index as a range.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TagsStartingWithAsync(string prefix, int limit = 8, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var to = prefix + '\uffff';
+        return await db.MessageTags.AsNoTracking()
+            .Where(t => string.Compare(t.Tag, prefix) >= 0 && string.Compare(t.Tag, to) < 0)
+            .Select(t => t.Tag).Distinct().OrderBy(t => t).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> templates that start with <paramref name="prefix"/>, in order (the template field's suggestions).</summary>
+    public async Task<IReadOnlyList<string>> TemplatesStartingWithAsync(string prefix, int limit = 8, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var to = prefix + '\uffff';
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.Template != null && string.Compare(m.Template, prefix) >= 0 && string.Compare(m.Template, to) < 0)
+            .Select(m => m.Template!).Distinct().OrderBy(t => t).Take(limit).ToListAsync(cancellationToken);
+    }
+
     public async Task<Message?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -205,6 +228,20 @@ public sealed class MessageQueries(IDbContextFactory<NotificationsDbContext> dbF
         {
             var tags = filter.Tags.ToList();
             query = query.Where(m => db.MessageTags.Any(t => t.MessageId == m.Id && tags.Contains(t.Tag)));
+        }
+
+        if (!string.IsNullOrEmpty(filter.TemplatePrefix))
+        {
+            var from = filter.TemplatePrefix;
+            var to = filter.TemplatePrefix + '\uffff';
+            query = query.Where(m => m.Template != null && string.Compare(m.Template, from) >= 0 && string.Compare(m.Template, to) < 0);
+        }
+
+        if (!string.IsNullOrEmpty(filter.TagPrefix))
+        {
+            var from = filter.TagPrefix;
+            var to = filter.TagPrefix + '\uffff';
+            query = query.Where(m => db.MessageTags.Any(t => t.MessageId == m.Id && string.Compare(t.Tag, from) >= 0 && string.Compare(t.Tag, to) < 0));
         }
 
         if (filter.Reasons.Count > 0)

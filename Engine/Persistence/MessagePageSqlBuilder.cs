@@ -172,6 +172,20 @@ internal static class MessagePageSqlBuilder
             where.Add($"EXISTS (SELECT 1 FROM \"MessageTags\" AS t WHERE t.\"{nameof(MessageTag.MessageId)}\" = m.\"{nameof(Message.Id)}\" AND t.\"{nameof(MessageTag.Tag)}\" IN ({AddList(parameters, "@tag", filter.Tags)}))");
         }
 
+        if (!string.IsNullOrEmpty(filter.TemplatePrefix))
+        {
+            var from = Add(parameters, "@templateFrom", filter.TemplatePrefix);
+            var to = Add(parameters, "@templateTo", filter.TemplatePrefix + '\uffff');
+            where.Add($"m.\"{nameof(Message.Template)}\" >= {from} AND m.\"{nameof(Message.Template)}\" < {to}");
+        }
+
+        if (!string.IsNullOrEmpty(filter.TagPrefix))
+        {
+            var from = Add(parameters, "@tagFrom", filter.TagPrefix);
+            var to = Add(parameters, "@tagTo", filter.TagPrefix + '\uffff');
+            where.Add($"EXISTS (SELECT 1 FROM \"MessageTags\" AS t WHERE t.\"{nameof(MessageTag.MessageId)}\" = m.\"{nameof(Message.Id)}\" AND t.\"{nameof(MessageTag.Tag)}\" >= {from} AND t.\"{nameof(MessageTag.Tag)}\" < {to})");
+        }
+
         if (filter.Reasons.Count > 0)
         {
             where.Add($"m.\"{nameof(Message.Reason)}\" IN ({AddList(parameters, "@reason", filter.Reasons.Select(r => (object)(int)r))})");

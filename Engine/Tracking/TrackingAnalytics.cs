@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Tracking;
 
 /// <summary>Read side of tracking: the aggregated funnel, series and link breakdown, and one message's hits.</summary>
-public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> dbFactory)
+public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> dbFactory, IOptions<TrackingOptions> options)
 {
     /// <summary>How many hits the message detail lists (the newest); the rest are counted, not shown.</summary>
     public const int MaxHitsShown = 200;
@@ -58,6 +59,17 @@ public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> 
             days.Sum(d => d.Sent), days.Sum(d => d.Delivered), days.Sum(d => d.UniqueOpens), days.Sum(d => d.TotalOpens),
             days.Sum(d => d.UniqueClicks), days.Sum(d => d.TotalClicks), days.Sum(d => d.MachineOpens), days.Sum(d => d.MachineClicks));
 
+        // An open rate over SMS or chat deliveries counts messages nobody could have been seen opening: the rate's
+        // base is the deliveries of the channels that can be opened (an open pixel now, or opens counted in the period).
+        var perChannel = await stats
+            .GroupBy(s => s.Channel)
+            .Select(g => new { Channel = g.Key, Delivered = g.Sum(s => s.Delivered), UniqueOpens = g.Sum(s => s.UniqueOpens) })
+            .ToListAsync(cancellationToken);
+        var openable = perChannel.Where(c => options.Value.CanBeOpened(c.Channel) || c.UniqueOpens > 0).ToList();
+        var inScope = string.IsNullOrEmpty(query.Channel) ? Channels.All : [query.Channel];
+        var openableChannels = openable.Select(c => c.Channel).Union(inScope.Where(options.Value.CanBeOpened))
+            .Order(StringComparer.Ordinal).ToList();
+
         // Links are counted per template, not per channel: a link position is the template's.
         var linkRows = db.LinkDailyStats.AsNoTracking().Where(s => s.Day >= query.From && s.Day <= query.To);
         if (query.Template is not null)
@@ -76,7 +88,7 @@ public sealed class TrackingAnalytics(IDbContextFactory<NotificationsDbContext> 
             .OrderByDescending(l => l.TotalClicks).ThenBy(l => l.Template).ThenBy(l => l.LinkId)
             .ToList();
         var countedUntil = await db.TrackingWatermarks.AsNoTracking().MaxAsync(w => (DateTimeOffset?)w.UpdatedAt, cancellationToken);
-        return new AnalyticsReport(totals, days, links, countedUntil);
+        return new AnalyticsReport(totals, days, links, countedUntil, openable.Sum(c => c.Delivered), openableChannels);
     }
 
     /// <summary>

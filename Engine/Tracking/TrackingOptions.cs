@@ -40,6 +40,12 @@ public sealed class TrackingOptions : IValidatableObject
 
     public bool IsEnabled(string channel) => Channels.TryGetValue(channel, out var on) && on;
 
+    /// <summary>
+    /// Whether an open can be seen on this channel: the open pixel goes into HTML, and only email carries HTML, so
+    /// tracking on SMS or push rewrites links (clicks) but can never count an open.
+    /// </summary>
+    public bool CanBeOpened(string channel) => channel == Engine.Channels.Email && IsEnabled(channel);
+
     public IReadOnlyList<IPNetwork> TrustedProxyNetworks() => TrustedProxies.Select(ParseNetwork).ToList();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

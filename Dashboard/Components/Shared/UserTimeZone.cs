@@ -28,6 +28,12 @@ public sealed class UserTimeZone
 
     public string Format(DateTimeOffset? value) => value is { } v ? Format(v) : "—";
 
+    /// <summary>Hours and minutes only, for a chart's time axis: the page names the zone once beside the chart.</summary>
+    public string Clock(DateTimeOffset value) => ToLocal(value).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A day counted in UTC (uptime bars, analytics): said to be one, as it need not be the user's day.</summary>
+    public static string UtcDay(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " (UTC day)";
+
     /// <summary>"UTC", or the offset at that moment ("UTC+1", "UTC-4:30"): short, and exact across daylight saving.</summary>
     public string Label(DateTimeOffset value)
     {

@@ -82,6 +82,38 @@ public sealed class AnalyticsPageTests : MudBlazorTestContext, IAsyncLifetime
         Assert.Contains("0 opens and", page.Find("[data-testid=machine-hits]").TextContent);
     }
 
+    [Fact]
+    public void Page_ComputesTheOpenRate_OnlyOverChannelsThatCanBeOpened()
+    {
+        var page = Render<AnalyticsPage>();
+
+        page.WaitForElement("[data-testid=funnel]", Deadline);
+        // 65 unique opens of the 140 email deliveries (46 %), not of all 150 (the 10 SMS have no open pixel: 43 %).
+        var note = page.Find("[data-testid=funnel-opened] [data-testid=funnel-note]").TextContent;
+        Assert.Contains("46 % of 140 delivered by email", note);
+    }
+
+    [Fact]
+    public void Page_SaysOpensAreNotTracked_OnAChannelWithoutAnOpenPixel()
+    {
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/analytics?channel=sms&days=7");
+
+        var page = Render<AnalyticsPage>();
+
+        page.WaitForElement("[data-testid=funnel]", Deadline);
+        Assert.Contains("opens are not tracked on sms", page.Find("[data-testid=funnel-opened] [data-testid=funnel-note]").TextContent);
+    }
+
+    [Fact]
+    public void Page_ShowsTheFailures_WhenFewerWereDeliveredThanSent()
+    {
+        var page = Render<AnalyticsPage>();
+
+        page.WaitForElement("[data-testid=funnel]", Deadline);
+        Assert.Contains("10 sent messages did not reach delivered", page.Find("[data-testid=not-delivered]").TextContent);
+        Assert.Equal("/?status=UNDELIVERABLE&range=30d", page.Find("[data-testid=failures-link]").GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(3, 1)]

@@ -74,6 +74,42 @@ public sealed class EventLogPageTests : MudBlazorTestContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("No messages yet", page.Find("[data-testid=empty]").TextContent));
     }
 
+    [Fact]
+    public async Task TagField_MatchesByPrefix_AndSuggestsTheTagsOfTheData()
+    {
+        await SendTaggedAsync("a@example.com", "vip");
+        await SendTaggedAsync("b@example.com", "vip-gold");
+        await SendTaggedAsync("c@example.com", "promo");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/?tag=vi");
+
+        var page = Render<EventLogPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["b@example.com", "a@example.com"], page.FindAll("[data-testid=recipient-cell]").Select(c => c.TextContent)));
+        page.WaitForAssertion(() => Assert.Equal(["vip", "vip-gold"], page.FindAll("[data-testid=tag-suggestion]").Select(c => c.TextContent.Trim())));
+        page.FindAll("[data-testid=tag-suggestion]")[1].Click();
+        await Eventually.HoldsAsync(() => navigation.Uri.EndsWith("/?tag=vip-gold", StringComparison.Ordinal),
+            "picking a suggestion to put it in the query string", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task TemplateField_SaysWhyNothingMatched_WhenNoTemplateStartsSo()
+    {
+        await SendTaggedAsync("a@example.com", "vip");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?template=zz");
+
+        var page = Render<EventLogPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("No template starts with “zz”", page.Find("[data-testid=template-no-match]").TextContent));
+        Assert.Contains("template starting with “zz”", page.Find("[data-testid=empty]").TextContent);
+    }
+
+    private async Task SendTaggedAsync(string email, string tag)
+    {
+        await engine.SendAsync("{\"message\":{\"to\":{\"email\":\"" + email + "\"},\"content\":{\"body\":\"hi\"},\"metadata\":{\"tags\":[\"" + tag + "\"]},\"routing\":{\"channels\":[\"email\"]}}}");
+        engine.Time.Advance(TimeSpan.FromSeconds(1));
+    }
+
     private async Task<string> SendAsync(string email, bool run)
     {
         var id = (await engine.SendAsync("{\"message\":{\"to\":{\"email\":\"" + email + "\"},\"content\":{\"body\":\"hi\"},\"routing\":{\"channels\":[\"email\"]}}}")).Single();

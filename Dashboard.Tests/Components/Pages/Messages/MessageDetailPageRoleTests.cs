@@ -81,7 +81,7 @@ public sealed class MessageDetailPageRoleTests : MudBlazorTestContext, IAsyncLif
                 Assert.Equal(allowed, navigation.Uri != uriBefore);
                 if (allowed)
                 {
-                    var copyId = navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..];
+                    var copyId = new Uri(navigation.Uri).AbsolutePath.Split('/')[^1];
                     Assert.Contains(await engine.HistoryAsync(copyId), e => e.Type == MessageEventTypes.ResendOf);
                 }
 

@@ -137,6 +137,44 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
     }
 
     [Fact]
+    public async Task Retry_ShowsWhatTheNewAttemptLedTo_NotJustThatItWasQueued()
+    {
+        var id = await UndeliverableSmsAsync();
+        var dialogs = Render<MudDialogProvider>();
+        var page = RenderLoaded(id);
+
+        var click = page.Find("[data-testid=retry]").ClickAsync(new());
+        await ConfirmAsync(dialogs, "Retry now");
+        await click;
+
+        page.WaitForAssertion(() => Assert.Contains("queued, waiting", page.Find("[data-testid=retry-outcome]").TextContent), Deadline);
+        await engine.RunSendJobAsync(id);
+        engine.Time.Advance(MessageDetailPage.RefreshInterval);
+
+        // The provider rejects the recipient again: the page says so, with the reason, rather than "done".
+        page.WaitForAssertion(() => Assert.Equal("UNDELIVERABLE", page.Find("[data-testid=retry-outcome]").GetAttribute("data-status")), Deadline);
+        var outcome = page.Find("[data-testid=retry-outcome]");
+        Assert.Contains("failed again", outcome.TextContent);
+        Assert.Contains("recipient rejected", outcome.TextContent);
+        Assert.NotNull(outcome.QuerySelector("[data-testid=reason-chip]"));
+    }
+
+    [Fact]
+    public async Task ResentCopy_FollowsTheCopyToItsOutcome()
+    {
+        var original = await DeliveredEmailAsync("Hello");
+        var copy = await PageMessages.EnqueuedEmailAsync(engine);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/messages/{copy}?resent_from={original}");
+        var page = RenderLoaded(copy);
+        Assert.Contains($"Resent as a copy of {original}", page.Find("[data-testid=resend-outcome]").TextContent);
+
+        await engine.RunSendJobAsync(copy);
+        engine.Time.Advance(MessageDetailPage.RefreshInterval);
+
+        page.WaitForAssertion(() => Assert.Contains("delivered", page.Find("[data-testid=resend-outcome] [data-testid=outcome-text]").TextContent), Deadline);
+    }
+
+    [Fact]
     public async Task Cancel_AfterConfirmation_CancelsEnqueuedMessageAndShowsIt()
     {
         var id = await PageMessages.EnqueuedEmailAsync(engine);
@@ -168,8 +206,10 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Contains("/messages/", navigation.Uri, StringComparison.Ordinal), Deadline);
-        var copyId = navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..];
+        var copyId = new Uri(navigation.Uri).AbsolutePath.Split('/')[^1];
         Assert.NotEqual(id, copyId);
+        // The copy's page is told it is a resend, so it follows the copy's outcome.
+        Assert.EndsWith($"?resent_from={id}", navigation.Uri, StringComparison.Ordinal);
         Assert.Contains(await engine.HistoryAsync(copyId), e => e.Type == MessageEventTypes.ResendOf);
         Assert.Equal("resend", (await engine.MessageAsync(copyId)).Tags);
     }

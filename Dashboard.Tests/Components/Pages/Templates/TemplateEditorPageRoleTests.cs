@@ -28,7 +28,7 @@ public sealed class TemplateEditorPageRoleTests : MudBlazorTestContext, IAsyncLi
             ["Providers:sim-email:Channel"] = "email",
         });
         templates = engine.Services.GetRequiredService<TemplateService>();
-        foreach (var type in new[] { typeof(TemplateService), typeof(ContentRenderer), typeof(BrandService), typeof(TemplateTestSender) })
+        foreach (var type in new[] { typeof(TemplateService), typeof(ContentRenderer), typeof(BrandService), typeof(TemplateTestSender), typeof(NotificationOps.Engine.Messages.MessageQueries) })
         {
             Services.AddSingleton(type, engine.Services.GetRequiredService(type));
         }

@@ -26,7 +26,7 @@ public sealed class TemplateEditorPageTests : MudBlazorTestContext, IAsyncLifeti
             ["Providers:sim-email:Channel"] = "email",
         });
         templates = engine.Services.GetRequiredService<TemplateService>();
-        foreach (var type in new[] { typeof(TemplateService), typeof(ContentRenderer), typeof(BrandService), typeof(TemplateTestSender) })
+        foreach (var type in new[] { typeof(TemplateService), typeof(ContentRenderer), typeof(BrandService), typeof(TemplateTestSender), typeof(NotificationOps.Engine.Messages.MessageQueries) })
         {
             Services.AddSingleton(type, engine.Services.GetRequiredService(type));
         }

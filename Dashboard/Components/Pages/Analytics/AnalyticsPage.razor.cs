@@ -104,8 +104,24 @@ public sealed partial class AnalyticsPage
         yield return ("sent", "Sent", t.Sent, "accepted by a provider");
         // What the funnel loses between sent and delivered is said, not left for the reader to subtract.
         yield return ("delivered", "Delivered", t.Delivered, $"{Share(t.Delivered, t.Sent)} of sent · {Counted.Of(Math.Max(0, t.Sent - t.Delivered), "message")} not delivered");
-        yield return ("opened", "Opened", t.UniqueOpens, $"{Share(t.UniqueOpens, t.Delivered)} of delivered · {Counted.Of(t.TotalOpens, "open")} in all");
+        yield return ("opened", "Opened", t.UniqueOpens, OpenNote(t));
         yield return ("clicked", "Clicked", t.UniqueClicks, $"{Share(t.UniqueClicks, t.UniqueOpens)} of opened · {Counted.Of(t.TotalClicks, "click")} in all");
+    }
+
+    /// <summary>
+    /// The open rate over the deliveries that could be opened: an SMS or chat message has no open pixel, so counting
+    /// it in the base would make every mixed-channel rate look worse than it is.
+    /// </summary>
+    private string OpenNote(AnalyticsTotals t)
+    {
+        var openable = report!.OpenableChannels;
+        if (openable.Count == 0)
+        {
+            return channel.Length == 0 ? "no channel tracks opens" : $"opens are not tracked on {channel}";
+        }
+
+        var over = report.OpenableDelivered == t.Delivered ? "of delivered" : $"of {report.OpenableDelivered.ToString("N0", Culture)} delivered by {string.Join(", ", openable)}";
+        return $"{Share(t.UniqueOpens, report.OpenableDelivered)} {over} · {Counted.Of(t.TotalOpens, "open")} in all";
     }
 
     /// <summary>The event log's failures over the same period and channel (ranges it knows: 7 or 30 days, else all).</summary>

@@ -108,11 +108,7 @@ public sealed partial class EventLogPage
         ? string.Empty
         : $"{items.Count} message{(items.Count == 1 ? "" : "s")}, {Describe(items[0].EnqueuedAt)} to {Describe(items[^1].EnqueuedAt)}";
 
-    private string Describe(DateTimeOffset value)
-    {
-        var zone = Zone ?? UserTimeZone.Utc;
-        return zone.ToLocal(value).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " + zone.Label(value);
-    }
+    private string Describe(DateTimeOffset value) => (Zone ?? UserTimeZone.Utc).Format(value);
 
     protected override async Task OnInitializedAsync()
     {

@@ -84,8 +84,9 @@ public sealed record EventLogQuery
             Statuses = Statuses,
             Channels = Channel is null ? [] : [Channel],
             Providers = Provider is null ? [] : [Provider],
-            Template = Template,
-            Tags = Tag is null ? [] : [Tag],
+            // The tag and template fields match by prefix: "wel" finds "welcome", "vi" finds "vip".
+            TemplatePrefix = Template,
+            TagPrefix = Tag,
             RecipientPrefix = Recipient,
             Search = Search,
             EnqueuedAfter = span is { } s ? minute - s : null,

@@ -29,6 +29,17 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
     [Parameter]
     public string Id { get; set; } = string.Empty;
 
+    /// <summary>Set when this message is a resend's copy, opened by the Resend button: the page follows its outcome.</summary>
+    [SupplyParameterFromQuery(Name = "resent_from")]
+    private string? ResentFrom { get; set; }
+
+    /// <summary>Set when a provider's test send opened this page (Settings → Providers).</summary>
+    [SupplyParameterFromQuery(Name = "test")]
+    private string? TestOf { get; set; }
+
+    // When this page retried the message: from then on it says what the retry led to, not just that it was queued.
+    private DateTimeOffset? retriedAt;
+
     [Inject]
     private RoleGuard Guard { get; set; } = default!;
 
@@ -63,6 +74,7 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
         {
             // Another message (after a resend): show its loading state, not the previous one's data.
             details = null;
+            retriedAt = null;
             await LoadAsync(quiet: false);
         }
     }
@@ -135,12 +147,18 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
     private Task RetryAsync() => ActAsync(
         "Retry now",
         "A new attempt starts now. A failed message starts routing over with a new retry budget.",
-        async () => Report(await Operations.RetryAsync(Id, MessageEventSources.Operator), "A new attempt has started."));
+        async () =>
+        {
+            if (Report(await Operations.RetryAsync(Id, MessageEventSources.Operator), "Requeued for a new attempt: what it leads to shows at the top of this page."))
+            {
+                retriedAt = Time.GetUtcNow();
+            }
+        });
 
     private Task CancelAsync() => ActAsync(
         "Cancel message",
         "The message will not be sent. This cannot be undone (Resend can send a copy later).",
-        async () => Report(await Operations.CancelAsync(Id, MessageEventSources.Operator), "Canceled: the message will not be sent."));
+        async () => _ = Report(await Operations.CancelAsync(Id, MessageEventSources.Operator), "Canceled: the message will not be sent."));
 
     private Task ResendAsync() => ActAsync(
         "Resend message",
@@ -154,8 +172,8 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
                 return;
             }
 
-            Snackbar.Add($"Resent as a new message, {copy}.", Severity.Success);
-            Navigation.NavigateTo($"/messages/{copy}");
+            Snackbar.Add($"Resent as a new message, {copy}: its page follows what happens to it.", Severity.Success);
+            Navigation.NavigateTo($"/messages/{Uri.EscapeDataString(copy)}?resent_from={Uri.EscapeDataString(Id)}");
         });
 
     /// <summary>Asks first, does it, says what happened, and shows the result at once.</summary>
@@ -193,19 +211,20 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
         await LoadAsync(quiet: true);
     }
 
-    private void Report(MessageOperationResult result, string done)
+    /// <summary>Says how the operation went; true when it was done.</summary>
+    private bool Report(MessageOperationResult result, string done)
     {
         switch (result.Outcome)
         {
             case MessageOperationOutcome.Done:
                 Snackbar.Add(done, Severity.Success);
-                break;
+                return true;
             case MessageOperationOutcome.Refused:
                 Snackbar.Add(result.Explanation ?? "Refused in the message's current status.", Severity.Warning);
-                break;
+                return false;
             default:
                 Snackbar.Add($"No message with id {Id} any more.", Severity.Error);
-                break;
+                return false;
         }
     }
 }

@@ -81,7 +81,8 @@ public sealed partial class ProvidersPanel
             return;
         }
 
-        Navigation.NavigateTo($"/messages/{messageId}");
+        // The message page follows the test to its outcome (delivered, or failed with the provider's error).
+        Navigation.NavigateTo($"/messages/{Uri.EscapeDataString(messageId)}?test={Uri.EscapeDataString(row.Entry.Id)}");
     }
 
     private async Task MoveAsync(ProviderOverviewRow row, bool earlier)

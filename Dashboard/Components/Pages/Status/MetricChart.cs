@@ -1,4 +1,5 @@
 using MudBlazor;
+using NotificationOps.Dashboard.Components.Shared;
 using NotificationOps.Engine.Observability;
 
 namespace NotificationOps.Dashboard.Components.Pages.Status;
@@ -8,15 +9,19 @@ public sealed record MetricChart(string Title, string Unit, string[] Labels, Lis
 {
     public bool Empty => Series.Count == 0;
 
-    /// <summary>Builds the chart for <paramref name="lines"/> (line name → points), every bucket of the span on the axis.</summary>
-    public static MetricChart Build(string title, string unit, IReadOnlyDictionary<string, IReadOnlyList<MetricPoint>> lines, DateTimeOffset now, TimeSpan span)
+    /// <summary>
+    /// Builds the chart for <paramref name="lines"/> (line name → points), every bucket of the span on the axis. The
+    /// axis reads in the user's zone like every other time (<c>Timestamp</c>); the page names the zone beside the charts.
+    /// </summary>
+    public static MetricChart Build(string title, string unit, IReadOnlyDictionary<string, IReadOnlyList<MetricPoint>> lines, DateTimeOffset now, TimeSpan span, UserTimeZone? zone = null)
     {
+        zone ??= UserTimeZone.Utc;
         var step = span <= TimeSpan.FromHours(2) ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1);
         var count = (int)(span / step);
         var first = Floor(now - span, step);
         var axis = Enumerable.Range(0, count).Select(i => first + (step * i)).ToList();
         var every = Math.Max(1, count / 8);
-        var labels = axis.Select((at, i) => i % every == 0 ? at.ToString("HH:mm") : string.Empty).ToArray();
+        var labels = axis.Select((at, i) => i % every == 0 ? zone.Clock(at) : string.Empty).ToArray();
         var series = lines.Where(l => l.Value.Count > 0).Select(l =>
         {
             var byBucket = l.Value.GroupBy(p => p.At).ToDictionary(g => g.Key, g => g.Last().Value);

@@ -319,7 +319,7 @@ public sealed partial class TemplateEditorPage
         try
         {
             testMessageId = await TestSender.SendAsync(details!.Template, testRecipient, sampleData);
-            Snackbar.Add($"Saved draft version {details.Template.LatestVersion} and sent it as test message {testMessageId}; follow it in the Event Log.", Severity.Success);
+            Snackbar.Add($"Saved draft version {details.Template.LatestVersion} and sent it as test message {testMessageId}; what happens to it shows below the button.", Severity.Success);
         }
         catch (RequestValidationException invalid)
         {

@@ -139,6 +139,4 @@ public partial class WebhooksPanel
             newEvents.Remove(name);
         }
     }
-
-    private static string Format(DateTimeOffset value) => value.ToLocalTime().ToString("yyyy-MM-dd HH:mm");
 }
