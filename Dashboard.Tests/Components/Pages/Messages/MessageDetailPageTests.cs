@@ -126,8 +126,11 @@ public sealed class MessageDetailPageTests : MudBlazorTestContext, IAsyncLifetim
         var dialogs = Render<MudDialogProvider>();
         var page = RenderLoaded(id);
 
-        // The click completes only once the dialog is answered.
+        // The click completes only once the dialog is answered; the dialog says which message it means and why it failed.
         var click = page.Find("[data-testid=retry]").ClickAsync(new());
+        var summary = dialogs.WaitForElement("[data-testid=confirm-summary]", Deadline).TextContent;
+        Assert.Contains(id, summary);
+        Assert.Contains("UNDELIVERABLE", summary);
         await ConfirmAsync(dialogs, "Retry now");
         await click;
 

@@ -4,6 +4,7 @@ using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Validation;
+using NotificationOps.Dashboard.Components.Shared;
 
 namespace NotificationOps.Dashboard.Components.Pages.Messages;
 
@@ -184,8 +185,12 @@ public sealed partial class MessageDetailPage : IAsyncDisposable
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync(title, question, yesText: title, cancelText: "Keep as is");
-        if (confirmed != true)
+        var message = details?.Message;
+        var confirmed = await ConfirmDialog.AskAsync(Dialogs, title, question, title,
+            message is null ? null : ConfirmFacts.Of(("Message", message.Id), ("Recipient", message.Recipient),
+                ("Status", message.Reason is { } reason ? $"{message.Status.ToWire()} ({reason.ToWire()})" : message.Status.ToWire()),
+                ("Provider", message.Provider), ("Last error", message.Error)));
+        if (!confirmed)
         {
             return;
         }

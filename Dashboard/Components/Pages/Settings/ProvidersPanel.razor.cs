@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Providers.Integrations;
+using NotificationOps.Dashboard.Components.Shared;
 
 namespace NotificationOps.Dashboard.Components.Pages.Settings;
 
@@ -112,10 +113,11 @@ public sealed partial class ProvidersPanel
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete provider",
+        var confirmed = await ConfirmDialog.AskAsync(Dialogs, "Delete provider",
             $"Delete {row.Entry.Id}? Messages stop routing to it at once; its history stays. Its webhook URL will answer 404.",
-            yesText: "Delete", cancelText: "Cancel");
-        if (confirmed == true)
+            "Delete", ConfirmFacts.Of(("Provider", row.Entry.Id), ("Type", row.Entry.Type), ("Channel", row.Entry.Channel),
+                ("Recent attempts", row.RecentAttempts > 0 ? $"{row.RecentAttempts} ({row.RecentFailures} failed)" : null)), Color.Error);
+        if (confirmed)
         {
             await ReportAsync(await Integrations.DeleteAsync(row.Entry.Id), $"{row.Entry.Id} deleted.");
         }

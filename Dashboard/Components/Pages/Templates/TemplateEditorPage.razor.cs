@@ -334,7 +334,8 @@ public sealed partial class TemplateEditorPage
             return;
         }
 
-        if (Dirty && await Dialogs.ShowMessageBoxAsync("Restore version", "Your unsaved changes will be lost.", yesText: "Restore", cancelText: "Cancel") != true)
+        if (Dirty && !await ConfirmDialog.AskAsync(Dialogs, "Restore version", "Your unsaved changes will be lost.", "Restore",
+                ConfirmFacts.Of(("Template", details!.Template.Alias), ("Restored as draft", $"version {number}")), Color.Warning))
         {
             return;
         }
@@ -350,10 +351,10 @@ public sealed partial class TemplateEditorPage
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete template",
+        var confirmed = await ConfirmDialog.AskAsync(Dialogs, "Delete template",
             $"Sends to \"{details!.Template.Alias}\" will be refused (UNPUBLISHED) and the alias becomes free. Messages already sent keep their content.",
-            yesText: "Delete", cancelText: "Cancel");
-        if (confirmed == true && await Templates.DeleteAsync(details.Template.Id, await ActorAsync()))
+            "Delete", ConfirmFacts.Of(("Template", details.Template.Alias), ("Id", details.Template.Id)), Color.Error);
+        if (confirmed && await Templates.DeleteAsync(details.Template.Id, await ActorAsync()))
         {
             deleted = true; // nothing left to lose: leaving must not ask about unsaved changes
             Navigation.NavigateTo("/templates");

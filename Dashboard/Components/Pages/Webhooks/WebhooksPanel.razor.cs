@@ -3,6 +3,7 @@ using MudBlazor;
 using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Validation;
 using NotificationOps.Engine.Webhooks.Outbound;
+using NotificationOps.Dashboard.Components.Shared;
 
 namespace NotificationOps.Dashboard.Components.Pages.Webhooks;
 
@@ -67,8 +68,8 @@ public partial class WebhooksPanel
 
     private Task RotateAsync(WebhookEndpoint endpoint) => RunAsync(async () =>
     {
-        if (await Dialogs.ShowMessageBoxAsync("Rotate secret", $"A new secret for {endpoint.Url}; the current one keeps signing alongside it for 24 hours.",
-                yesText: "Rotate", cancelText: "Cancel") != true)
+        if (!await ConfirmDialog.AskAsync(Dialogs, "Rotate secret", $"A new secret for {endpoint.Url}; the current one keeps signing alongside it for 24 hours.",
+                "Rotate", ConfirmFacts.Of(("Endpoint", endpoint.Url), ("Events", endpoint.Events)), Color.Warning))
         {
             return;
         }
@@ -88,8 +89,8 @@ public partial class WebhooksPanel
 
     private Task DeleteAsync(WebhookEndpoint endpoint) => RunAsync(async () =>
     {
-        if (await Dialogs.ShowMessageBoxAsync("Delete endpoint", $"{endpoint.Url} will receive nothing more, and its delivery log is deleted.",
-                yesText: "Delete", cancelText: "Cancel") != true)
+        if (!await ConfirmDialog.AskAsync(Dialogs, "Delete endpoint", $"{endpoint.Url} will receive nothing more, and its delivery log is deleted.",
+                "Delete", ConfirmFacts.Of(("Endpoint", endpoint.Url), ("Events", endpoint.Events), ("Description", endpoint.Description)), Color.Error))
         {
             return;
         }
