@@ -18,6 +18,33 @@ public sealed class AutomationRunnerTests
     private const string FailingStep = """{"automation":{"steps":[{"action":"invoke","template":"missing"}]}}""";
 
     [Fact]
+    public async Task RunAsync_ComesBackAtTheDueTime_WhenItsJobIsHandedOverEarly()
+    {
+        await using var h = await AutomationHarness.CreateAsync();
+        var runId = await h.InvokeAsync(DelayThenSend);
+        await h.RunJobAsync(runId);
+        var due = (await h.RunAsync(runId)).Run.NextDueAt!.Value;
+        var scheduled = ScheduledFor(h, runId);
+        Assert.Single(scheduled);
+
+        // Hangfire's schedule keeps whole seconds: the continuation may run up to a second before its time. It does
+        // nothing then, and is scheduled again for the due time rather than leaving the run to the recovery sweep.
+        h.Engine.Time.Advance(due - h.Engine.Time.GetUtcNow() - TimeSpan.FromMilliseconds(300));
+        await h.RunJobAsync(runId);
+
+        Assert.Equal(AutomationStepStatus.Waiting, (await h.RunAsync(runId)).Steps[0].Status);
+        var again = ScheduledFor(h, runId);
+        Assert.Equal(2, again.Count);
+        Assert.All(again, at => Assert.Equal(due.UtcDateTime, at, TimeSpan.FromSeconds(1)));
+    }
+
+    private static List<DateTime> ScheduledFor(AutomationHarness h, string runId) =>
+        h.Get<Hangfire.JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+            .Where(j => j.Value.Job?.Type == typeof(AutomationJob) && Equals(j.Value.Job.Args[0], runId))
+            .Select(j => j.Value.EnqueueAt)
+            .ToList();
+
+    [Fact]
     public async Task RunAsync_Delay_RecordsDueTimeAndWaits_ThenSendsOnceAfterIt()
     {
         await using var h = await AutomationHarness.CreateAsync();

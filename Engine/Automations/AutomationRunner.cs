@@ -39,7 +39,16 @@ public sealed class AutomationRunner(
         {
             if (!await leases.TakeAsync(db, runId, owner, jobId, cancellationToken))
             {
+                var early = await NotYetDueAsync(db, runId, cancellationToken);
                 await session.Open!.CommitAsync(cancellationToken);
+                if (early is { } due)
+                {
+                    // Hangfire keeps a schedule in whole seconds and may hand a job over up to a second before its time:
+                    // the run is waiting for exactly this job, so it comes back at the time instead of leaving the run
+                    // to the recovery sweep.
+                    ScheduleContinuation(runId, due);
+                }
+
                 return; // not due, finished, or another job has it
             }
 
@@ -217,9 +226,25 @@ public sealed class AutomationRunner(
         run.LeaseUntil = null;
         run.UpdatedAt = time.GetUtcNow();
         await SaveAsync(session, cancellationToken);
-        var runId = run.Id;
+        ScheduleContinuation(run.Id, due);
+    }
+
+    private void ScheduleContinuation(string runId, DateTimeOffset due)
+    {
         var jobId = jobs.Schedule<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None), due);
         promoter.Add(jobId, JobQueues.Automations, due);
+    }
+
+    /// <summary>When the run waits, unheld, for a time still ahead: the due time a job that came early should come back at.</summary>
+    private async Task<DateTimeOffset?> NotYetDueAsync(NotificationsDbContext db, string runId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.AutomationRuns
+            .Where(r => r.Id == runId && (r.Status == AutomationRunStatus.Running || r.Status == AutomationRunStatus.Waiting))
+            .Where(r => r.NextDueAt != null && r.NextDueAt > now)
+            .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
+            .Select(r => r.NextDueAt)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task FailAsync(Session session, AutomationRunState state, AutomationRunStep step, string? jobId, DateTimeOffset now, CancellationToken cancellationToken)
