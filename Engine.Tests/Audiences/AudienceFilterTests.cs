@@ -41,6 +41,26 @@ public sealed class AudienceFilterTests
     }
 
     [Theory]
+    [InlineData("""{"operator": "EXISTS", "path": "nick"}""", false)]
+    [InlineData("""{"operator": "NEQ", "path": "nick", "value": "x"}""", true)]
+    [InlineData("""{"operator": "EXISTS", "path": "nick.first"}""", false)]
+    [InlineData("""{"operator": "EQ", "path": "vip", "value": "true"}""", true)]
+    [InlineData("""{"operator": "EQ", "path": "age", "value": "36.0"}""", true)]
+    [InlineData("""{"operator": "GT", "path": "address", "value": "a"}""", false)]
+    [InlineData("""{"operator": "INCLUDES", "path": "address", "value": "UK"}""", false)]
+    [InlineData("""{"operator": "INCLUDES", "path": "tags", "value": "null"}""", false)]
+    [InlineData("""{"operator": "EQ", "path": "score", "value": 9}""", true)]
+    public void Matches_StoredJson_TreatsNullAsAbsentAndComparesRawNumbers(string filter, bool expected)
+    {
+        // The calculation reads the stored JSON in place (JsonElement): a JSON null is absent, as it always was.
+        var stored = """{"nick": null, "vip": true, "age": 36, "tags": [null, "beta"], "address": {"country": "UK"}, "custom": {"score": "9"}}""";
+        var definition = new AudienceDefinition("AND", [AudienceFilter.Parse(JsonNode.Parse(filter), "filter.filters[0]")]);
+
+        Assert.Equal(expected, AudienceProfiles.Matches(definition, stored, new HashSet<string>()));
+        Assert.Equal(expected, definition.Matches(JsonNode.Parse(stored)!.AsObject(), new HashSet<string>()));
+    }
+
+    [Theory]
     [InlineData("""{"operator": "LIKE", "path": "plan", "value": "p"}""", "filter.filters[0].operator")]
     [InlineData("""{"operator": "EQ", "value": "p"}""", "filter.filters[0].path")]
     [InlineData("""{"operator": "EQ", "path": "plan"}""", "filter.filters[0].value")]

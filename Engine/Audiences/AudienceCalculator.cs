@@ -32,10 +32,11 @@ public sealed class AudienceCalculator(IDbContextFactory<NotificationsDbContext>
                 .Where(p => after == null || string.Compare(p.UserId, after) > 0)
                 .OrderBy(p => p.UserId).Select(p => new { p.UserId, p.DataJson }).Take(BatchSize).ToListAsync(cancellationToken);
             var ids = profiles.Select(p => p.UserId).ToList();
-            var lists = definition.UsesLists ? await AudienceProfiles.ListsOfAsync(db, ids, cancellationToken) : [];
+            var last = ids.Count > 0 ? ids[^1] : null;
+            var lists = definition.UsesLists && last is not null ? await AudienceProfiles.ListsInRangeAsync(db, after, last, cancellationToken) : [];
             var now = time.GetUtcNow();
             var members = profiles
-                .Where(p => definition.Matches(AudienceProfiles.Parse(p.DataJson), lists.GetValueOrDefault(p.UserId) ?? []))
+                .Where(p => AudienceProfiles.Matches(definition, p.DataJson, lists.GetValueOrDefault(p.UserId) ?? []))
                 .Select(p => new AudienceMember { AudienceId = audienceId, Version = audience.Version, UserId = p.UserId, AddedAt = now, Reason = "calculation" })
                 .ToList();
             var done = profiles.Count < BatchSize;
@@ -51,8 +52,15 @@ public sealed class AudienceCalculator(IDbContextFactory<NotificationsDbContext>
                 return; // the filter changed (a newer calculation owns the audience) or it was deleted
             }
 
-            // Rows an interrupted run left for these profiles are replaced, so a re-run never doubles a member.
-            await db.AudienceMembers.Where(m => m.AudienceId == audienceId && m.Version == version && ids.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+            // Rows another run left for these profiles are replaced, so a re-run never doubles a member. The batch is a
+            // keyset range, so this is one range of the primary key (AudienceId, Version, UserId): a list of the batch's
+            // 2,000 ids instead was a 2,000-parameter statement prepared per batch, most of the calculation's time.
+            if (last is not null)
+            {
+                await db.AudienceMembers.Where(m => m.AudienceId == audienceId && m.Version == version && (after == null || string.Compare(m.UserId, after) > 0)
+                    && string.Compare(m.UserId, last) <= 0).ExecuteDeleteAsync(cancellationToken);
+            }
+
             await ModelRowInserter.InsertAsync(db, members, cancellationToken);
             if (done)
             {

@@ -7,7 +7,9 @@ namespace NotificationOps.Engine.Audiences;
 /// <summary>An audience's rule: AND or OR over its top-level filters. With no filters it matches nobody (never "everyone" by accident).</summary>
 public sealed record AudienceDefinition(string Operator, IReadOnlyList<AudienceFilter> Filters)
 {
-    public bool Matches(JsonObject profile, IReadOnlySet<string> lists) =>
+    public bool Matches(JsonObject profile, IReadOnlySet<string> lists) => Matches(JsonSerializer.SerializeToElement(profile), lists);
+
+    public bool Matches(JsonElement profile, IReadOnlySet<string> lists) =>
         Filters.Count > 0 && (Operator == "OR" ? Filters.Any(f => f.Matches(profile, lists)) : Filters.All(f => f.Matches(profile, lists)));
 
     public bool UsesLists => ListIds.Count > 0;

@@ -38,7 +38,7 @@ public sealed class AudiencePreview(IDbContextFactory<NotificationsDbContext> db
             var lists = definition.UsesLists ? await AudienceProfiles.ListsOfAsync(db, profiles.Select(p => p.UserId).ToList(), cancellationToken) : [];
             foreach (var profile in profiles)
             {
-                if (definition.Matches(AudienceProfiles.Parse(profile.DataJson), lists.GetValueOrDefault(profile.UserId) ?? []))
+                if (AudienceProfiles.Matches(definition, profile.DataJson, lists.GetValueOrDefault(profile.UserId) ?? []))
                 {
                     matched++;
                     if (sample.Count < SampleMembers)

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Persistence;
 
@@ -13,5 +13,21 @@ public static class AudienceProfiles
         return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.ListId).ToHashSet());
     }
 
-    public static JsonObject Parse(string dataJson) => JsonNode.Parse(dataJson) as JsonObject ?? new JsonObject();
+    /// <summary>The subscriptions of the users in the keyset range (<paramref name="after"/>, <paramref name="last"/>]: one range of the (UserId, ListId) index.</summary>
+    public static async Task<Dictionary<string, HashSet<string>>> ListsInRangeAsync(NotificationsDbContext db, string? after, string last, CancellationToken cancellationToken)
+    {
+        var rows = await db.ListSubscriptions.AsNoTracking().Where(s => (after == null || string.Compare(s.UserId, after) > 0) && string.Compare(s.UserId, last) <= 0)
+            .Select(s => new { s.UserId, s.ListId }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.ListId).ToHashSet());
+    }
+
+    /// <summary>A profile's stored JSON as filters read it (kept after the call: for the few profiles of an update or a preview).</summary>
+    public static JsonElement Parse(string dataJson) => JsonSerializer.Deserialize<JsonElement>(dataJson);
+
+    /// <summary>Whether the stored profile passes <paramref name="definition"/>: parsed into pooled memory, read in place, released.</summary>
+    public static bool Matches(AudienceDefinition definition, string dataJson, IReadOnlySet<string> lists)
+    {
+        using var document = JsonDocument.Parse(dataJson);
+        return definition.Matches(document.RootElement, lists);
+    }
 }
