@@ -16,6 +16,13 @@ public static class ModelRowInserter
 {
     private const int RowsPerInsert = 32;
 
+    /// <summary>
+    /// SQLite finds each named parameter it binds by a linear scan of the statement's names, so binding a statement
+    /// costs the square of its parameter count: 32 rows of a 32-column table (1,024 parameters) spent most of a fan-out
+    /// batch binding (stack samples, docs/lists.md). Wide tables get fewer rows per statement there.
+    /// </summary>
+    private const int SqliteParametersPerInsert = 128;
+
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -29,11 +36,12 @@ public static class ModelRowInserter
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        var rowsPerInsert = db.Database.IsSqlite() ? Math.Clamp(SqliteParametersPerInsert / columns.Count, 1, RowsPerInsert) : RowsPerInsert;
         var done = 0;
         // Full chunks share one statement text (prepared once, executed per chunk); the remainder is one statement.
         while (done < rows.Count)
         {
-            var size = Math.Min(RowsPerInsert, rows.Count - done);
+            var size = Math.Min(rowsPerInsert, rows.Count - done);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
             var parameters = Prepare(command, table, columns, size);

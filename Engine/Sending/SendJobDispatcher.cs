@@ -12,17 +12,47 @@ namespace NotificationOps.Engine.Sending;
 /// </summary>
 public sealed class SendJobDispatcher(IBackgroundJobClient jobs)
 {
-    public void Dispatch(IReadOnlyList<Message> messages)
+    public void Dispatch(IReadOnlyList<Message> messages) => Dispatch(Pending.Of(messages));
+
+    /// <summary>Dispatches what <see cref="Pending.Of"/> kept of committed messages (a fan-out holds only this until it ends).</summary>
+    public void Dispatch(Pending pending)
     {
-        var due = messages.Where(m => m.Status == MessageStatus.Enqueued).Select(m => m.Id).ToList();
-        foreach (var chunk in due.Chunk(SendJob.MaxBatch))
+        foreach (var chunk in pending.Due.Chunk(SendJob.MaxBatch))
         {
             jobs.Enqueue<SendJob>(JobQueues.Send, job => job.RunBatchAsync(chunk, CancellationToken.None));
         }
 
-        foreach (var delayed in messages.Where(m => m.Status == MessageStatus.Delayed && m.NextAttemptAt is not null))
+        foreach (var (id, at) in pending.Delayed)
         {
-            jobs.Schedule<SendJob>(JobQueues.Send, job => job.RunAsync(delayed.Id, CancellationToken.None), delayed.NextAttemptAt!.Value);
+            jobs.Schedule<SendJob>(JobQueues.Send, job => job.RunAsync(id, CancellationToken.None), at);
+        }
+    }
+
+    /// <summary>What the send jobs need of committed messages: the due ids, and the delayed ones with their time.</summary>
+    public sealed record Pending(List<string> Due, List<(string Id, DateTimeOffset At)> Delayed)
+    {
+        public static Pending Empty() => new([], []);
+
+        public static Pending Of(IEnumerable<Message> messages)
+        {
+            var pending = Empty();
+            pending.Add(messages);
+            return pending;
+        }
+
+        public void Add(IEnumerable<Message> messages)
+        {
+            foreach (var m in messages)
+            {
+                if (m.Status == MessageStatus.Enqueued)
+                {
+                    Due.Add(m.Id);
+                }
+                else if (m.Status == MessageStatus.Delayed && m.NextAttemptAt is { } at)
+                {
+                    Delayed.Add((m.Id, at));
+                }
+            }
         }
     }
 
