@@ -54,7 +54,9 @@ public sealed class HttpProviderFaultMatrixTests
     {
         await using var fake = await StartFakeAsync();
         fake.Enqueue(new FakeResponse(200, "{}") { Delay = TimeSpan.FromSeconds(60) });
-        await using var engine = await EngineHost.CreateAsync(ProviderTestSettings.For(kind, "primary", fake.BaseAddress));
+        var settings = ProviderTestSettings.For(kind, "primary", fake.BaseAddress);
+        settings["Delivery:AttemptTimeoutSeconds"] = "2";
+        await using var engine = await EngineHost.CreateAsync(settings);
         var id = (await engine.SendAsync(ProviderTestSettings.SendBody(kind))).Single();
 
         await Assert.ThrowsAsync<TransientDeliveryException>(() => engine.RunSendJobAsync(id));
