@@ -75,6 +75,12 @@ for run in Engine.Tests Dashboard.Tests Engine.Tests@postgresql Dashboard.Tests@
     if [ -n "${total:-}" ] && [ -n "${executed:-}" ] && [ "$executed" -lt "$total" ]; then
       f=$((f + total - executed))
     fi
+    # A host that crashed or a run that was aborted fails the run even when every test it reported passed: the
+    # tests it had not reached yet are not in the counters at all.
+    if aborted=$(grep -o 'The active test run was aborted[^<]*' "$trx" | head -1) && [ -n "$aborted" ]; then
+      echo "$project ($provider): $aborted"
+      f=$((f + 1))
+    fi
     passed=$((passed + p))
     failed=$((failed + f))
   else

@@ -126,6 +126,25 @@ public sealed class SqliteJobStorageTests : IDisposable
         Assert.True(beats >= 1_800, $"Only {beats} heartbeats ran (three hours of one lock's beats at the default lifetime is 1,800).");
     }
 
+    /// <summary>
+    /// A lock's heartbeat timer may fire once more after the lock, its connection and even the storage were disposed;
+    /// it then runs its UPDATE over that connection. A closed handle there killed the test host with a segfault.
+    /// </summary>
+    [Fact]
+    public void Connect_StaysUsable_AfterDispose_ForALateHeartbeat()
+    {
+        var connection = SqliteJobStorage.Connect(JobFile);
+        connection.Execute("CREATE TABLE beats (at INTEGER)");
+        connection.BeginTransaction();
+        connection.Execute("INSERT INTO beats VALUES (1)");
+
+        connection.Dispose();
+
+        Assert.False(connection.IsInTransaction); // rolled back, as a close would have: no lock held meanwhile
+        Assert.Equal(1, connection.Execute("INSERT INTO beats VALUES (2)"));
+        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM beats"));
+    }
+
     public void Dispose()
     {
         Directory.Delete(folder, recursive: true);

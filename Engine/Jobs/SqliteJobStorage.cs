@@ -14,6 +14,9 @@ namespace NotificationOps.Engine.Jobs;
 /// <item>Its distributed-lock heartbeat runs on a timer thread over the connection the lock holder keeps using (its
 /// issue #79: access violations, a corrupted file): every connection is opened in SQLite's serialized threading mode
 /// (<c>FullMutex</c>) instead of its <c>NoMutex</c>, so SQLite itself serializes the two threads' calls.</item>
+/// <item>That heartbeat timer can fire once more after its lock and connection were released; a connection closed by
+/// then is a freed handle (a segfault): connections are closed only when nothing can reach them
+/// (<see cref="SqliteJobConnection"/>).</item>
 /// <item>It polls every 15 s by default: 1 s here, as with the other storages.</item>
 /// <item>Jobs fetched by a process that was killed stayed invisible for 30 minutes: since this process is the file's
 /// only user, at start it puts every fetched job back in its queue and drops the dead process's locks and server
@@ -84,9 +87,12 @@ public sealed class SqliteJobStorage : IDisposable
         }
     }
 
-    /// <summary>A connection in serialized mode: safe when the heartbeat timer and the lock holder share it.</summary>
+    /// <summary>
+    /// A connection in serialized mode, safe when the heartbeat timer and the lock holder share it, and closed only once
+    /// nothing can reach it, so a heartbeat that fires after its lock was released never meets a closed handle.
+    /// </summary>
     internal static SQLiteConnection Connect(string path) =>
-        new(new SQLiteConnectionString(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true))
+        new SqliteJobConnection(new SQLiteConnectionString(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true))
         {
             BusyTimeout = TimeSpan.FromSeconds(10),
         };
