@@ -27,9 +27,6 @@ public static class AutomationsServiceCollectionExtensions
         services.AddTransient<AutomationBulkRetryJob>();
         services.AddTransient<AutomationJob>();
         services.AddSingleton<IRecoverySource, AutomationRecoverySource>();
-        // A delay's continuation runs at its due time, not at Hangfire's next schedule poll (docs/automations.md).
-        services.AddSingleton<DueJobPromoter>();
-        services.AddHostedService(provider => provider.GetRequiredService<DueJobPromoter>());
         services.AddHttpClient(AutomationFetcher.HttpClientName, client => client.Timeout = AutomationFetcher.Timeout)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

@@ -24,6 +24,10 @@ public static class JobsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // Delayed sends and automation delays run at their due time, not at Hangfire's next schedule poll.
+        services.AddSingleton<DueJobPromoter>();
+        services.AddHostedService(provider => provider.GetRequiredService<DueJobPromoter>());
+
         // The instance is registered per host (not only through the static JobStorage.Current) so two hosts in one
         // process, as in tests, never share a queue. With memory nothing is lost either: every pending send is a row
         // in our database and RecoverySweepJob re-enqueues it. PostgreSQL's is shared by every instance on the database.

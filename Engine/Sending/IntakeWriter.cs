@@ -71,8 +71,8 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// </summary>
     private void EnqueueSends(IReadOnlyList<IntakeBatch> batches)
     {
-        // Delayed ones are scheduled by the caller (SendService), which knows their time.
-        dispatcher.Dispatch(batches.SelectMany(b => b.Messages).Where(m => m.Status == MessageStatus.Enqueued).ToList());
+        // Due ones in batch jobs now, delayed ones in batch jobs at their time: grouped across the requests of the commit.
+        dispatcher.Dispatch(batches.SelectMany(b => b.Messages).ToList());
         foreach (var fanOut in batches.Select(b => b.FanOut).OfType<FanOutRequest>())
         {
             dispatcher.Expand(fanOut.Id);

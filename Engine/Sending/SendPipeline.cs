@@ -24,6 +24,7 @@ public sealed class SendPipeline(
     ProviderCaller caller,
     SendOutcomes outcomes,
     SendFailures failures,
+    SendJobDispatcher dispatcher,
     TimeProvider time)
 {
     /// <summary>Sends what is due among <paramref name="messageIds"/>; answers the retries it scheduled.</summary>
@@ -76,13 +77,20 @@ public sealed class SendPipeline(
 
     /// <summary>
     /// The messages a run may take: a cheap look first (the lease itself is taken in the transaction that records
-    /// the attempt). A delayed message whose time has come becomes ENQUEUED on the way.
+    /// the attempt). A delayed message whose time has come becomes ENQUEUED on the way; one whose job came before its
+    /// time (Hangfire keeps a schedule in whole seconds) is scheduled again for it, rather than left to the sweep.
     /// </summary>
     private async Task<List<Message>> LoadDueAsync(NotificationsDbContext db, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var ids = messageIds.ToList();
         var loaded = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        var early = loaded.Where(m => m.Status == MessageStatus.Delayed && m.NextAttemptAt > now && MessageLease.IsUnheld(m, now)).ToList();
+        if (early.Count > 0)
+        {
+            dispatcher.Dispatch(SendJobDispatcher.Pending.Of(early));
+        }
+
         var elapsed = loaded.Where(m => m.Status == MessageStatus.Delayed && !(m.NextAttemptAt > now)).Select(m => m.Id).ToList();
         if (elapsed.Count > 0)
         {

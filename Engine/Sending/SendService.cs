@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Lists;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Observability;
@@ -20,7 +18,6 @@ namespace NotificationOps.Engine.Sending;
 public sealed class SendService(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     IntakeWriter intake,
-    IBackgroundJobClient jobs,
     SendMessageFactory factory,
     TemplateCatalog templates,
     ProviderRegistry providers,
@@ -102,15 +99,7 @@ public sealed class SendService(
         };
         await intake.WriteAsync(messages, events, tags, fanOut);
 
-        // Immediate sends were handed to batch jobs by the intake writer after its commit; delayed ones wait here.
-        if (delayed)
-        {
-            foreach (var message in messages)
-            {
-                jobs.Schedule<SendJob>(JobQueues.Send, job => job.RunAsync(message.Id, CancellationToken.None), startAt);
-            }
-        }
-
+        // The intake writer handed the messages to the send jobs after its commit: due ones now, delayed ones at their time.
         metrics?.SendAccepted(messages.Count);
         return new SendAccepted(requestId, messages.Select(m => m.Id).ToList());
     }
