@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotificationOps.Engine.Persistence;
@@ -23,6 +24,68 @@ public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext
         return taken;
     }
 
+    /// <summary>
+    /// A job comes this much before its run's time at most (Hangfire keeps a schedule in whole seconds); one further
+    /// ahead is a stale job of a run another job took along, whose continuation is already scheduled.
+    /// </summary>
+    public static readonly TimeSpan EarlyBy = TimeSpan.FromSeconds(2);
+
+    /// <summary>Runs whose current step is due at <paramref name="now"/> and that no job holds.</summary>
+    public static Expression<Func<AutomationRun, bool>> DueAndUnheld(DateTimeOffset now) =>
+        r => (r.Status == AutomationRunStatus.Running || r.Status == AutomationRunStatus.Waiting)
+            && r.NextDueAt != null && r.NextDueAt <= now
+            && (r.LeaseUntil == null || r.LeaseUntil <= now);
+
+    /// <summary>
+    /// A look without the write lock at whether a job for <paramref name="runId"/> has anything to do: the run is due
+    /// and unheld, or failed by this very job (a Requeue). A job that came just before its run's time learns when to
+    /// come back.
+    /// </summary>
+    public async Task<(bool MayTake, DateTimeOffset? ComeBackAt)> LookAsync(NotificationsDbContext db, string runId, string? jobId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var run = await db.AutomationRuns.AsNoTracking().Where(r => r.Id == runId)
+            .Select(r => new { r.Status, r.NextDueAt, r.LeaseUntil, r.FailedJobId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (run is null)
+        {
+            return (false, null);
+        }
+
+        if (jobId is not null && run.Status == AutomationRunStatus.Failed && run.FailedJobId == jobId)
+        {
+            return (true, null);
+        }
+
+        if (run.Status is not (AutomationRunStatus.Running or AutomationRunStatus.Waiting) || run.NextDueAt is not { } due || run.LeaseUntil > now)
+        {
+            return (false, null);
+        }
+
+        return due <= now ? (true, null) : (false, due - now <= EarlyBy ? due : null);
+    }
+
+    /// <summary>
+    /// In the caller's write transaction: takes up to <paramref name="limit"/> other runs that are due and unheld, the
+    /// longest due first, for <paramref name="owner"/>; answers those it took.
+    /// </summary>
+    public async Task<List<string>> TakeDueAsync(NotificationsDbContext db, string owner, string exceptRunId, int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.Lease;
+        var ids = await db.AutomationRuns.Where(DueAndUnheld(now)).Where(r => r.Id != exceptRunId)
+            .OrderBy(r => r.NextDueAt).Select(r => r.Id).Take(limit).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return ids;
+        }
+
+        await db.AutomationRuns.Where(r => ids.Contains(r.Id)).Where(DueAndUnheld(now))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.LeaseOwner, owner), cancellationToken);
+        return await db.AutomationRuns.Where(r => ids.Contains(r.Id) && r.LeaseOwner == owner)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>As <see cref="TakeAsync(string, string, string?, CancellationToken)"/>, in the caller's write transaction.</summary>
     public async Task<bool> TakeAsync(NotificationsDbContext db, string runId, string owner, string? jobId, CancellationToken cancellationToken)
     {
@@ -36,9 +99,8 @@ public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext
         }
 
         var taken = await db.AutomationRuns
-            .Where(r => r.Id == runId && (r.Status == AutomationRunStatus.Running || r.Status == AutomationRunStatus.Waiting))
-            .Where(r => r.NextDueAt != null && r.NextDueAt <= now)
-            .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
+            .Where(r => r.Id == runId)
+            .Where(DueAndUnheld(now))
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.LeaseOwner, owner), cancellationToken);
         return taken == 1;
     }

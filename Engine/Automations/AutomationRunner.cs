@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,16 @@ using NotificationOps.Engine.Validation;
 namespace NotificationOps.Engine.Automations;
 
 /// <summary>
-/// Works a run forward from its current step while it holds the run's lease. Every change is written before the
-/// next thing happens: a delay's due time is stored before its continuation is scheduled, a step is marked
-/// running before it acts, so after a crash the sweep resumes the run where the rows say it stood.
+/// Works runs forward from their current step while it holds their leases. Every change is written before the next
+/// thing happens: a delay's due time is stored before its continuation is scheduled, a step is marked running before
+/// it acts, so after a crash the sweep resumes each run where the rows say it stood.
+/// <para>
+/// A job takes its own run and, in the same transaction, up to <see cref="MaxBatch"/> other runs that are due and
+/// unheld; it then works them in rounds: one save marks every run's next step running (or waiting, or done), the steps
+/// run concurrently (sends meet in one intake commit), one save records their ends with what comes next. A job per
+/// run, each with its own writes, made 10,000 delays that ended together run late by tens of seconds
+/// (docs/automations.md). The other runs' own jobs then find them taken and do nothing.
+/// </para>
 /// </summary>
 public sealed class AutomationRunner(
     IDbContextFactory<NotificationsDbContext> dbFactory,
@@ -28,40 +36,57 @@ public sealed class AutomationRunner(
     ILogger<AutomationRunner> logger,
     NotificationMetrics? metrics = null)
 {
+    /// <summary>The most runs one job works at once, its own included.</summary>
+    public const int MaxBatch = 100;
+
     public async Task RunAsync(string runId, string? jobId, CancellationToken cancellationToken)
     {
-        var owner = Guid.NewGuid().ToString("N");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // The lease is taken in the transaction that also writes the run's first changes (a delay that ended, the
-        // next step marked running): one turn at the write gate instead of two or three. SaveAsync commits it.
+        // A look without the write lock first: the job of a run that another job took along finds it held or done.
+        var look = await leases.LookAsync(db, runId, jobId, cancellationToken);
+        if (look.ComeBackAt is { } due)
+        {
+            // Hangfire keeps a schedule in whole seconds and may hand a job over up to a second before its time: the
+            // run waits for exactly this job, so it comes back at the time instead of leaving the run to the sweep.
+            ScheduleContinuation(runId, due);
+        }
+
+        if (!look.MayTake)
+        {
+            return; // not due, finished, or another job has it
+        }
+
+        var owner = Guid.NewGuid().ToString("N");
+        // The leases are taken in the transaction that also writes the runs' first changes (a delay that ended, the
+        // next step marked running): one turn at the write lock for the whole batch. The first save commits it.
         var session = new Session(db, await writes.BeginAsync(db, cancellationToken));
+        AutomationRunFailedException? ownFailure = null;
         try
         {
             if (!await leases.TakeAsync(db, runId, owner, jobId, cancellationToken))
             {
-                var early = await NotYetDueAsync(db, runId, cancellationToken);
                 await session.Open!.CommitAsync(cancellationToken);
-                if (early is { } due)
-                {
-                    // Hangfire keeps a schedule in whole seconds and may hand a job over up to a second before its time:
-                    // the run is waiting for exactly this job, so it comes back at the time instead of leaving the run
-                    // to the recovery sweep.
-                    ScheduleContinuation(runId, due);
-                }
-
-                return; // not due, finished, or another job has it
+                return;
             }
 
-            var run = await db.AutomationRuns.SingleAsync(r => r.Id == runId, cancellationToken);
-            var steps = await db.AutomationRunSteps.Where(s => s.RunId == runId).OrderBy(s => s.Index).ToListAsync(cancellationToken);
-            var definitions = JsonNode.Parse(run.StepsJson)!.AsArray();
-            var state = new AutomationRunState(run);
-            await WorkAsync(session, state, steps, definitions, jobId, cancellationToken);
+            var ids = new List<string> { runId };
+            ids.AddRange(await leases.TakeDueAsync(db, owner, runId, MaxBatch - 1, cancellationToken));
+            var runs = await db.AutomationRuns.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+            var steps = (await db.AutomationRunSteps.Where(s => ids.Contains(s.RunId)).ToListAsync(cancellationToken))
+                .GroupBy(s => s.RunId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToList());
+            var batch = ids.Select(id => new AutomationBatchItem(runs[id], steps.GetValueOrDefault(id) ?? [])).ToList();
+            await WorkAsync(session, batch, runId, jobId, cancellationToken);
+            if (batch[0].FailedAt is { } failed)
+            {
+                // Thrown so the Hangfire job lands in the Failed page, where Requeue retries the run.
+                ownFailure = new AutomationRunFailedException(runId, failed.Index, failed.Error ?? "failed");
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Canceled while this job worked: the cancel's status stands; nothing of ours is written over it.
-            logger.LogInformation("Automation run {RunId} changed status under its job (canceled); the job stops", runId);
+            // A run canceled between the check before the save and the save (another instance): the cancel's status
+            // stands; the batch's other runs are left to their leases' end and the recovery sweep.
+            logger.LogInformation("Automation run {RunId}'s batch met a run whose status changed under it (canceled); the job stops", runId);
         }
         finally
         {
@@ -70,16 +95,64 @@ public sealed class AutomationRunner(
                 await open.DisposeAsync();
             }
         }
+
+        if (ownFailure is not null)
+        {
+            throw ownFailure;
+        }
     }
 
-    private async Task WorkAsync(Session session, AutomationRunState state, List<AutomationRunStep> steps, JsonArray definitions, string? jobId, CancellationToken cancellationToken)
+    private async Task WorkAsync(Session session, List<AutomationBatchItem> batch, string ownRunId, string? jobId, CancellationToken cancellationToken)
     {
-        var run = state.Run;
-        while (run.CurrentStep < steps.Count)
+        while (batch.Any(item => !item.Done))
         {
             var now = time.GetUtcNow();
-            var step = steps[run.CurrentStep];
-            var definition = definitions[run.CurrentStep]!.AsObject();
+            foreach (var item in batch.Where(item => !item.Done))
+            {
+                Advance(item, now, conditionsAllowed: session.Open is null);
+            }
+
+            foreach (var item in batch.Where(item => item.FailedAt is not null && !item.Done))
+            {
+                item.Run.FailedJobId = item.Run.Id == ownRunId ? jobId : FailedJobFor(item);
+            }
+
+            await SaveAsync(session, batch, cancellationToken);
+            foreach (var item in batch.Where(item => !item.Done))
+            {
+                if (item.FailedAt is { } failed)
+                {
+                    logger.LogWarning("Automation run {RunId} failed at step {Index} ({Action}): {Error}", item.Run.Id, failed.Index, failed.Action, failed.Error);
+                    item.Done = true;
+                }
+                else if (item.ContinueAt is { } at)
+                {
+                    ScheduleContinuation(item.Run.Id, at);
+                    item.Done = true;
+                }
+                else if (item.Run.Status is AutomationRunStatus.Completed)
+                {
+                    item.Done = true;
+                }
+            }
+
+            var executing = batch.Where(item => !item.Done && item.Executing is not null).ToList();
+            await Task.WhenAll(executing.Select(item => ExecuteAsync(item, cancellationToken)));
+        }
+    }
+
+    /// <summary>
+    /// In memory: takes the run as far as it goes without acting — through ended delays and skipped steps — up to its
+    /// next action (marked running), a wait (a delay's end or a retry), its end, or a failure.
+    /// </summary>
+    private void Advance(AutomationBatchItem item, DateTimeOffset now, bool conditionsAllowed)
+    {
+        var run = item.Run;
+        item.AtCondition = false;
+        while (item.Executing is null && item.ContinueAt is null && item.FailedAt is null && run.CurrentStep < item.Steps.Count)
+        {
+            var step = item.Steps[run.CurrentStep];
+            var definition = item.Definition(step);
             run.LeaseUntil = now + options.Value.Lease;
             if (step.DueAt is { } dueAt && step.Status is AutomationStepStatus.Waiting or AutomationStepStatus.Pending)
             {
@@ -91,23 +164,24 @@ public sealed class AutomationRunner(
             // end): nothing acts in between, and a crash before that write only repeats a finish.
             if (step.Status == AutomationStepStatus.Waiting)
             {
-                Finish(state, step, AutomationStepStatus.Completed, now); // the delay has ended
+                Finish(item.State, step, AutomationStepStatus.Completed, now); // the delay has ended
                 continue;
             }
 
             var condition = definition["if"]?.GetValue<string>();
-            if (condition is not null && session.Open is not null)
+            if (condition is not null && !conditionsAllowed)
             {
-                await SaveAsync(session, cancellationToken); // not at the write gate while a script runs (up to its time limit)
+                item.AtCondition = true; // not at the write lock while a script runs (up to its time limit)
+                return;
             }
 
-            if (condition is not null && !Evaluate(condition, state, step, now))
+            if (condition is not null && !Evaluate(condition, item.State, step, now))
             {
-                Finish(state, step, step.Status == AutomationStepStatus.Failed ? AutomationStepStatus.Failed : AutomationStepStatus.Skipped, now);
-                if (step.Status == AutomationStepStatus.Failed)
+                var failed = step.Status == AutomationStepStatus.Failed;
+                Finish(item.State, step, failed ? AutomationStepStatus.Failed : AutomationStepStatus.Skipped, now);
+                if (failed)
                 {
-                    await FailAsync(session, state, step, jobId, now, cancellationToken);
-                    return;
+                    Fail(item, step, now);
                 }
 
                 continue;
@@ -115,11 +189,11 @@ public sealed class AutomationRunner(
 
             if (step.Action == AutomationActions.Delay)
             {
-                var due = DelayEnd(definition, state, now);
+                var due = DelayEnd(definition, item.State, now);
                 step.Status = AutomationStepStatus.Waiting;
                 step.StartedAt = now;
                 step.DueAt = due;
-                await WaitAsync(session, run, due, AutomationRunStatus.Waiting, cancellationToken);
+                Wait(item, due, AutomationRunStatus.Waiting, now);
                 return;
             }
 
@@ -129,50 +203,61 @@ public sealed class AutomationRunner(
             run.Status = AutomationRunStatus.Running;
             run.NextDueAt = now; // should this job die, the sweep takes the step up again once the lease expires
             run.UpdatedAt = now;
-            await SaveAsync(session, cancellationToken);
-            try
-            {
-                var result = await executor.ExecuteAsync(state, step, definition, cancellationToken);
-                step.MessageId = result.CreatedId;
-                step.Error = null;
-                if (definition["ref"]?.GetValue<string>() is { } name)
-                {
-                    state.Refs[name] = result.Output?.DeepClone();
-                }
-
-                // A send step that ran again after a crash here finds its message (derived id) and sends nothing.
-                Finish(state, step, AutomationStepStatus.Completed, time.GetUtcNow());
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
-            {
-                var permanent = ex is AutomationStepException { Permanent: true } or RequestValidationException;
-                step.Error = Describe(ex);
-                run.Error = $"Step {step.Index} ({step.Action}): {step.Error}";
-                var failed = step.Attempts - step.BudgetFrom;
-                if (!permanent && failed < options.Value.StepMaxAttempts)
-                {
-                    var retryAt = time.GetUtcNow() + options.Value.Backoff(failed);
-                    step.Status = AutomationStepStatus.Pending;
-                    step.DueAt = retryAt;
-                    await WaitAsync(session, run, retryAt, AutomationRunStatus.Running, cancellationToken);
-                    return;
-                }
-
-                step.Status = AutomationStepStatus.Failed;
-                step.FinishedAt = time.GetUtcNow();
-                await FailAsync(session, state, step, jobId, step.FinishedAt.Value, cancellationToken);
-                return;
-            }
+            item.Executing = step;
+            return;
         }
 
-        var end = time.GetUtcNow();
-        run.Status = AutomationRunStatus.Completed;
-        run.FinishedAt = end;
-        run.UpdatedAt = end;
-        run.NextDueAt = null;
-        run.LeaseUntil = null;
-        run.Error = null;
-        await SaveAsync(session, cancellationToken);
+        if (item.Executing is null && item.ContinueAt is null && item.FailedAt is null && !item.AtCondition)
+        {
+            run.Status = AutomationRunStatus.Completed;
+            run.FinishedAt = now;
+            run.UpdatedAt = now;
+            run.NextDueAt = null;
+            run.LeaseUntil = null;
+            run.Error = null;
+        }
+    }
+
+    /// <summary>Does the step marked running; its end (or its retry, or the run's failure) is saved with the batch.</summary>
+    private async Task ExecuteAsync(AutomationBatchItem item, CancellationToken cancellationToken)
+    {
+        var step = item.Executing!;
+        item.Executing = null;
+        var definition = item.Definition(step);
+        var run = item.Run;
+        try
+        {
+            var result = await executor.ExecuteAsync(item.State, step, definition, cancellationToken);
+            step.MessageId = result.CreatedId;
+            step.Error = null;
+            if (definition["ref"]?.GetValue<string>() is { } name)
+            {
+                item.State.Refs[name] = result.Output?.DeepClone();
+            }
+
+            // A send step that ran again after a crash here finds its message (derived id) and sends nothing.
+            Finish(item.State, step, AutomationStepStatus.Completed, time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var permanent = ex is AutomationStepException { Permanent: true } or RequestValidationException;
+            step.Error = Describe(ex);
+            run.Error = $"Step {step.Index} ({step.Action}): {step.Error}";
+            var failed = step.Attempts - step.BudgetFrom;
+            var now = time.GetUtcNow();
+            if (!permanent && failed < options.Value.StepMaxAttempts)
+            {
+                var retryAt = now + options.Value.Backoff(failed);
+                step.Status = AutomationStepStatus.Pending;
+                step.DueAt = retryAt;
+                Wait(item, retryAt, AutomationRunStatus.Running, now);
+                return;
+            }
+
+            step.Status = AutomationStepStatus.Failed;
+            step.FinishedAt = now;
+            Fail(item, step, now);
+        }
     }
 
     private bool Evaluate(string condition, AutomationRunState state, AutomationRunStep step, DateTimeOffset now)
@@ -218,15 +303,72 @@ public sealed class AutomationRunner(
         state.Run.UpdatedAt = now;
     }
 
-    /// <summary>Stores when the run goes on, lets go of it, then schedules the continuation: the row first, the job second.</summary>
-    private async Task WaitAsync(Session session, AutomationRun run, DateTimeOffset due, AutomationRunStatus status, CancellationToken cancellationToken)
+    /// <summary>The run goes on at <paramref name="due"/>, unheld: stored first, its continuation scheduled after the commit.</summary>
+    private static void Wait(AutomationBatchItem item, DateTimeOffset due, AutomationRunStatus status, DateTimeOffset now)
     {
+        var run = item.Run;
         run.Status = status;
         run.NextDueAt = due;
         run.LeaseUntil = null;
-        run.UpdatedAt = time.GetUtcNow();
-        await SaveAsync(session, cancellationToken);
-        ScheduleContinuation(run.Id, due);
+        run.UpdatedAt = now;
+        item.ContinueAt = due;
+    }
+
+    private static void Fail(AutomationBatchItem item, AutomationRunStep step, DateTimeOffset now)
+    {
+        var run = item.Run;
+        item.State.Store();
+        run.Status = AutomationRunStatus.Failed;
+        run.FinishedAt = now;
+        run.UpdatedAt = now;
+        run.NextDueAt = null;
+        run.LeaseUntil = null;
+        item.FailedAt = step;
+    }
+
+    /// <summary>
+    /// A run of the batch other than the job's own failed: a failed Hangfire job of its own stands for it in the Failed
+    /// page, so Requeue retries it there as it would the job that failed it.
+    /// </summary>
+    private string FailedJobFor(AutomationBatchItem item)
+    {
+        var runId = item.Run.Id;
+        var failed = item.FailedAt!;
+        return jobs.Create<AutomationJob>(job => job.RunAsync(runId, null, CancellationToken.None),
+            new FailedState(new AutomationRunFailedException(runId, failed.Index, failed.Error ?? "failed")));
+    }
+
+    /// <summary>
+    /// Saves the batch in one transaction (the open one that took the leases, else a new one), announcing each run whose
+    /// status this save changes. A run canceled meanwhile is left out: the cancel's status stands.
+    /// </summary>
+    private async Task SaveAsync(Session session, List<AutomationBatchItem> batch, CancellationToken cancellationToken)
+    {
+        var db = session.Db;
+        var open = session.Open;
+        session.Open = null;
+        await using var transaction = open ?? await writes.BeginAsync(db, cancellationToken);
+        var working = batch.Where(item => !item.Done).ToList();
+        var ids = working.Select(item => item.Run.Id).ToList();
+        var stored = await db.AutomationRuns.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
+        foreach (var item in working.Where(item => stored.GetValueOrDefault(item.Run.Id) != db.Entry(item.Run).Property(r => r.Status).OriginalValue))
+        {
+            logger.LogInformation("Automation run {RunId} changed status under its job (canceled); the job leaves it", item.Run.Id);
+            db.Entry(item.Run).State = EntityState.Detached;
+            item.Steps.ForEach(step => db.Entry(step).State = EntityState.Detached);
+            item.Executing = null;
+            item.ContinueAt = null;
+            item.FailedAt = null;
+            item.Done = true;
+        }
+
+        var changed = db.ChangeTracker.Entries<AutomationRun>()
+            .Where(e => e.State == EntityState.Modified && e.Property(r => r.Status).OriginalValue != e.Property(r => r.Status).CurrentValue)
+            .Select(e => e.Entity.Id)
+            .ToList();
+        await db.SaveChangesAsync(cancellationToken);
+        await sinks.WriteAsync(db, changed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private void ScheduleContinuation(string runId, DateTimeOffset due)
@@ -235,54 +377,7 @@ public sealed class AutomationRunner(
         promoter.Add(jobId, JobQueues.Automations, due);
     }
 
-    /// <summary>When the run waits, unheld, for a time still ahead: the due time a job that came early should come back at.</summary>
-    private async Task<DateTimeOffset?> NotYetDueAsync(NotificationsDbContext db, string runId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return await db.AutomationRuns
-            .Where(r => r.Id == runId && (r.Status == AutomationRunStatus.Running || r.Status == AutomationRunStatus.Waiting))
-            .Where(r => r.NextDueAt != null && r.NextDueAt > now)
-            .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
-            .Select(r => r.NextDueAt)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    private async Task FailAsync(Session session, AutomationRunState state, AutomationRunStep step, string? jobId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var run = state.Run;
-        state.Store();
-        run.Status = AutomationRunStatus.Failed;
-        run.FinishedAt = now;
-        run.UpdatedAt = now;
-        run.NextDueAt = null;
-        run.LeaseUntil = null;
-        run.FailedJobId = jobId;
-        await SaveAsync(session, cancellationToken);
-        logger.LogWarning("Automation run {RunId} failed at step {Index} ({Action}): {Error}", run.Id, step.Index, step.Action, step.Error);
-        // Thrown so the Hangfire job lands in the Failed page, where Requeue retries the run.
-        throw new AutomationRunFailedException(run.Id, step.Index, step.Error ?? "failed");
-    }
-
-    /// <summary>
-    /// Saves, announcing a run whose status this save changes in the same transaction: the job's open transaction
-    /// (the one that took the lease) when there is one, else a new one.
-    /// </summary>
-    private async Task SaveAsync(Session session, CancellationToken cancellationToken)
-    {
-        var db = session.Db;
-        var changed = db.ChangeTracker.Entries<AutomationRun>()
-            .Where(e => e.State == EntityState.Modified && e.Property(r => r.Status).OriginalValue != e.Property(r => r.Status).CurrentValue)
-            .Select(e => e.Entity.Id)
-            .ToList();
-        var open = session.Open;
-        session.Open = null;
-        await using var transaction = open ?? await writes.BeginAsync(db, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await sinks.WriteAsync(db, changed, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>A job's context and, until its first save, the transaction in which it took the lease.</summary>
+    /// <summary>A job's context and, until its first save, the transaction in which it took the leases.</summary>
     private sealed class Session(NotificationsDbContext db, IWriteTransaction open)
     {
         public NotificationsDbContext Db { get; } = db;

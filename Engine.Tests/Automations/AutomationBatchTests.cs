@@ -1,0 +1,68 @@
+using Hangfire;
+using Hangfire.States;
+using NotificationOps.Engine.Automations;
+
+namespace NotificationOps.Engine.Tests.Automations;
+
+/// <summary>A job works its own run and the other due runs it takes along, in rounds of one save each.</summary>
+public sealed class AutomationBatchTests
+{
+    private const string DelayThenSend = """
+        {"automation":{"steps":[{"action":"delay","duration":"5 seconds"},{"action":"send","template":"welcome"}]},
+         "recipient":"ada","profile":{"email":"ada@example.com"},"data":{"name":"Ada"}}
+        """;
+
+    private const string FailingStep = """{"automation":{"steps":[{"action":"invoke","template":"missing"}]}}""";
+
+    [Fact]
+    public async Task RunAsync_TakesAlongOtherDueRuns_AndTheirOwnJobsFindNothingToDo()
+    {
+        await using var h = await AutomationHarness.CreateAsync();
+        var runs = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add(await h.InvokeAsync(DelayThenSend));
+        }
+
+        await h.RunJobAsync(runs[0]);
+        foreach (var runId in runs)
+        {
+            Assert.Equal(AutomationRunStatus.Waiting, (await h.RunAsync(runId)).Run.Status);
+        }
+
+        h.Engine.Time.Advance(TimeSpan.FromSeconds(6));
+        await h.RunJobAsync(runs[2]);
+        foreach (var runId in runs)
+        {
+            var done = await h.RunAsync(runId);
+            Assert.Equal(AutomationRunStatus.Completed, done.Run.Status);
+            Assert.NotNull(done.Steps[1].MessageId);
+        }
+
+        await h.RunJobAsync(runs[0]);
+        await h.RunJobAsync(runs[1]);
+        Assert.Equal(3, (await h.MessagesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ARunTakenAlongFails_WithAFailedHangfireJobOfItsOwn_WhoseRequeueRetriesIt()
+    {
+        await using var h = await AutomationHarness.CreateAsync();
+        var ok = await h.InvokeAsync(DelayThenSend);
+        var failing = await h.InvokeAsync(FailingStep);
+
+        await h.RunJobAsync(ok, "job-ok"); // its own run waits; the one it took along fails, and this job does not
+
+        var failed = (await h.RunAsync(failing)).Run;
+        Assert.Equal(AutomationRunStatus.Failed, failed.Status);
+        Assert.NotNull(failed.FailedJobId);
+        using (var connection = h.Get<JobStorage>().GetConnection())
+        {
+            Assert.Equal(FailedState.StateName, connection.GetStateData(failed.FailedJobId).Name);
+        }
+
+        // Hangfire's Requeue runs that job again: the run is reopened and its step tried again.
+        await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(failing, failed.FailedJobId));
+        Assert.Equal(2, (await h.RunAsync(failing)).Steps[0].Attempts);
+    }
+}
