@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NotificationOps.Engine.Jobs;
 using NotificationOps.Engine.Persistence;
 
@@ -8,36 +9,69 @@ namespace NotificationOps.Engine.Automations;
 
 /// <summary>
 /// Starts runs: the run and every step are rows, committed before the answer; the job is enqueued after the
-/// commit, and were it lost the recovery sweep finds the run (its first step is due at once).
+/// commit, and were it lost the recovery sweep finds the run (its first step is due at once). Concurrent invokes
+/// are stored together (<see cref="GroupCommit{T}"/>): a transaction per invoke spent the write lock that the runs'
+/// own steps need (docs/automations.md, benchmark).
 /// </summary>
-public sealed class AutomationInvoker(
-    IDbContextFactory<NotificationsDbContext> dbFactory,
-    IWriteTransactions writes,
-    IBackgroundJobClient jobs,
-    RunChangeSinks sinks,
-    TimeProvider time)
+public sealed class AutomationInvoker : IAsyncDisposable
 {
+    private const int MaxBatch = 256;
+
+    private readonly IDbContextFactory<NotificationsDbContext> dbFactory;
+    private readonly IWriteTransactions writes;
+    private readonly IBackgroundJobClient jobs;
+    private readonly RunChangeSinks sinks;
+    private readonly TimeProvider time;
+    private readonly GroupCommit<NewRun> writer;
+
+    public AutomationInvoker(IDbContextFactory<NotificationsDbContext> dbFactory, IWriteTransactions writes, IBackgroundJobClient jobs, RunChangeSinks sinks,
+        TimeProvider time, ILogger<AutomationInvoker> logger)
+    {
+        this.dbFactory = dbFactory;
+        this.writes = writes;
+        this.jobs = jobs;
+        this.sinks = sinks;
+        this.time = time;
+        writer = new GroupCommit<NewRun>(async runs => EnqueueAll(await CommitAsync(runs)), logger, MaxBatch);
+    }
+
     public async Task<string> StartAsync(AutomationInvocation invocation, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var run = NewRun(invocation, now);
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await using var transaction = await writes.BeginAsync(db, cancellationToken);
-            if (invocation.RunId is not null && await db.AutomationRuns.AnyAsync(r => r.Id == invocation.RunId, cancellationToken))
-            {
-                return invocation.RunId; // an invoke step that ran twice: its run already exists
-            }
+        var run = CreateRun(invocation, time.GetUtcNow());
+        await writer.WriteAsync(new NewRun(run, NewSteps(run.Id, invocation.Steps).ToList())).WaitAsync(cancellationToken);
+        return run.Id; // new, or the run an invoke step that ran twice had already made (its id is derived)
+    }
 
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
+
+    /// <summary>One transaction for the runs of concurrent invokes; answers those it stored (not those that existed).</summary>
+    private async Task<IReadOnlyList<string>> CommitAsync(IReadOnlyList<NewRun> runs)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await writes.BeginAsync(db);
+        var ids = runs.Select(r => r.Run.Id).Distinct().ToList();
+        var existing = (await db.AutomationRuns.Where(r => EF.Parameter(ids).Contains(r.Id)).Select(r => r.Id).ToListAsync()).ToHashSet();
+        var fresh = runs.Where(r => existing.Add(r.Run.Id)).ToList();
+        foreach (var (run, steps) in fresh)
+        {
             db.AutomationRuns.Add(run);
-            db.AutomationRunSteps.AddRange(NewSteps(run.Id, invocation.Steps));
-            await db.SaveChangesAsync(cancellationToken);
-            await sinks.WriteAsync(db, [run.Id], cancellationToken); // a new run is RUNNING: its first status change
-            await transaction.CommitAsync(cancellationToken);
+            db.AutomationRunSteps.AddRange(steps);
         }
 
-        Enqueue(run.Id);
-        return run.Id;
+        await db.SaveChangesAsync();
+        // A new run is RUNNING: its first status change.
+        var stored = fresh.Select(r => r.Run.Id).ToList();
+        await sinks.WriteAsync(db, stored, CancellationToken.None);
+        await transaction.CommitAsync();
+        return stored;
+    }
+
+    private void EnqueueAll(IReadOnlyList<string> runIds)
+    {
+        foreach (var runId in runIds)
+        {
+            Enqueue(runId);
+        }
     }
 
     /// <summary>
@@ -50,7 +84,7 @@ public sealed class AutomationInvoker(
         var ids = new List<string>();
         foreach (var invocation in invocations)
         {
-            var run = NewRun(invocation, now);
+            var run = CreateRun(invocation, now);
             db.AutomationRuns.Add(run);
             db.AutomationRunSteps.AddRange(NewSteps(run.Id, invocation.Steps));
             ids.Add(run.Id);
@@ -66,7 +100,7 @@ public sealed class AutomationInvoker(
     public void Enqueue(string runId) =>
         jobs.Enqueue<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None));
 
-    private static AutomationRun NewRun(AutomationInvocation invocation, DateTimeOffset now) => new()
+    private static AutomationRun CreateRun(AutomationInvocation invocation, DateTimeOffset now) => new()
     {
         Id = invocation.RunId ?? AutomationIds.NewRun(),
         TemplateId = invocation.TemplateId,
@@ -94,4 +128,7 @@ public sealed class AutomationInvoker(
             Action = step!["action"]!.GetValue<string>(),
             Status = AutomationStepStatus.Pending,
         });
+
+    /// <summary>A run and its steps, as one invoke hands them to the group commit.</summary>
+    private sealed record NewRun(AutomationRun Run, List<AutomationRunStep> Steps);
 }

@@ -80,9 +80,9 @@ public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext
             return ids;
         }
 
-        await db.AutomationRuns.Where(r => ids.Contains(r.Id)).Where(DueAndUnheld(now))
+        await db.AutomationRuns.Where(r => EF.Parameter(ids).Contains(r.Id)).Where(DueAndUnheld(now))
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.LeaseOwner, owner), cancellationToken);
-        return await db.AutomationRuns.Where(r => ids.Contains(r.Id) && r.LeaseOwner == owner)
+        return await db.AutomationRuns.Where(r => EF.Parameter(ids).Contains(r.Id) && r.LeaseOwner == owner)
             .Select(r => r.Id).ToListAsync(cancellationToken);
     }
 

@@ -71,8 +71,8 @@ public sealed class AutomationRunner(
 
             var ids = new List<string> { runId };
             ids.AddRange(await leases.TakeDueAsync(db, owner, runId, MaxBatch - 1, cancellationToken));
-            var runs = await db.AutomationRuns.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-            var steps = (await db.AutomationRunSteps.Where(s => ids.Contains(s.RunId)).ToListAsync(cancellationToken))
+            var runs = await db.AutomationRuns.Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+            var steps = (await db.AutomationRunSteps.Where(s => EF.Parameter(ids).Contains(s.RunId)).ToListAsync(cancellationToken))
                 .GroupBy(s => s.RunId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToList());
             var batch = ids.Select(id => new AutomationBatchItem(runs[id], steps.GetValueOrDefault(id) ?? [])).ToList();
             await WorkAsync(session, batch, runId, jobId, cancellationToken);
@@ -350,7 +350,7 @@ public sealed class AutomationRunner(
         await using var transaction = open ?? await writes.BeginAsync(db, cancellationToken);
         var working = batch.Where(item => !item.Done).ToList();
         var ids = working.Select(item => item.Run.Id).ToList();
-        var stored = await db.AutomationRuns.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
+        var stored = await db.AutomationRuns.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id)).Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
         foreach (var item in working.Where(item => stored.GetValueOrDefault(item.Run.Id) != db.Entry(item.Run).Property(r => r.Status).OriginalValue))
         {
             logger.LogInformation("Automation run {RunId} changed status under its job (canceled); the job leaves it", item.Run.Id);
