@@ -32,20 +32,27 @@ public sealed class AutomationInvoker : IAsyncDisposable
         this.jobs = jobs;
         this.sinks = sinks;
         this.time = time;
-        writer = new GroupCommit<NewRun>(async runs => EnqueueAll(await CommitAsync(runs)), logger, MaxBatch);
+        writer = new GroupCommit<NewRun>(CommitAsync, logger, MaxBatch);
     }
 
     public async Task<string> StartAsync(AutomationInvocation invocation, CancellationToken cancellationToken = default)
     {
         var run = CreateRun(invocation, time.GetUtcNow());
-        await writer.WriteAsync(new NewRun(run, NewSteps(run.Id, invocation.Steps).ToList())).WaitAsync(cancellationToken);
+        var item = new NewRun(run, NewSteps(run.Id, invocation.Steps).ToList());
+        await writer.WriteAsync(item).WaitAsync(cancellationToken);
+        if (item.Stored)
+        {
+            // Each caller enqueues its own run after the commit: the writer's loop goes on to the next commit meanwhile.
+            Enqueue(run.Id);
+        }
+
         return run.Id; // new, or the run an invoke step that ran twice had already made (its id is derived)
     }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 
-    /// <summary>One transaction for the runs of concurrent invokes; answers those it stored (not those that existed).</summary>
-    private async Task<IReadOnlyList<string>> CommitAsync(IReadOnlyList<NewRun> runs)
+    /// <summary>One transaction for the runs of concurrent invokes; marks those it stored (not those that existed).</summary>
+    private async Task CommitAsync(IReadOnlyList<NewRun> runs)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await writes.BeginAsync(db);
@@ -63,15 +70,7 @@ public sealed class AutomationInvoker : IAsyncDisposable
         var stored = fresh.Select(r => r.Run.Id).ToList();
         await sinks.WriteAsync(db, stored, CancellationToken.None);
         await transaction.CommitAsync();
-        return stored;
-    }
-
-    private void EnqueueAll(IReadOnlyList<string> runIds)
-    {
-        foreach (var runId in runIds)
-        {
-            Enqueue(runId);
-        }
+        fresh.ForEach(r => r.Stored = true);
     }
 
     /// <summary>
@@ -130,5 +129,8 @@ public sealed class AutomationInvoker : IAsyncDisposable
         });
 
     /// <summary>A run and its steps, as one invoke hands them to the group commit.</summary>
-    private sealed record NewRun(AutomationRun Run, List<AutomationRunStep> Steps);
+    private sealed record NewRun(AutomationRun Run, List<AutomationRunStep> Steps)
+    {
+        public bool Stored { get; set; }
+    }
 }

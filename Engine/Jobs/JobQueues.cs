@@ -9,5 +9,9 @@ public static class JobQueues
     public const string Webhooks = "webhooks";
     public const string Default = "default";
 
-    public static readonly string[] All = [Send, Tracking, Automations, Webhooks, Default];
+    /// <summary>
+    /// Automations first: their jobs carry steps due at a time the user set (a delay's end), and each takes the other
+    /// due runs along, so a job is short; behind a send backlog they ran seconds late (docs/automations.md).
+    /// </summary>
+    public static readonly string[] All = [Automations, Send, Tracking, Webhooks, Default];
 }
