@@ -118,12 +118,13 @@ public sealed class FanOutExpander(
         var groupRequest = WithGroupData(request, group);
         var now = time.GetUtcNow();
         var delayed = startAt > now;
+        var messageJson = SendMessageFactory.MessageJson(groupRequest);
         var messages = new List<Message>();
         foreach (var member in members)
         {
             var recipient = new RecipientSpec(member, null, null, new JsonObject { ["user_id"] = member });
             foreach (var message in factory.Build(groupRequest, row.Id, recipient, profiles.GetValueOrDefault(member), template, now, startAt, delayed,
-                         split => SendMessageFactory.MemberMessageId(row.Id, member, split)))
+                         split => SendMessageFactory.MemberMessageId(row.Id, member, split), messageJson))
             {
                 message.TemplateId = row.TemplateId;
                 message.TemplateVersion = row.TemplateVersion;
