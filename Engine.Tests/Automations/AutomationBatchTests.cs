@@ -7,12 +7,9 @@ namespace NotificationOps.Engine.Tests.Automations;
 /// <summary>A job works its own run and the other due runs it takes along, in rounds of one save each.</summary>
 public sealed class AutomationBatchTests
 {
-    private const string DelayThenSend = """
-        {"automation":{"steps":[{"action":"delay","duration":"5 seconds"},{"action":"send","template":"welcome"}]},
-         "recipient":"ada","profile":{"email":"ada@example.com"},"data":{"name":"Ada"}}
-        """;
+    private const string DelayThenSend = AutomationRunnerTests.DelayThenSend; // a 5-minute delay, then a send
 
-    private const string FailingStep = """{"automation":{"steps":[{"action":"invoke","template":"missing"}]}}""";
+    private const string FailingStep = AutomationRunnerTests.FailingStep;
 
     [Fact]
     public async Task RunAsync_TakesAlongOtherDueRuns_AndTheirOwnJobsFindNothingToDo()
@@ -30,7 +27,7 @@ public sealed class AutomationBatchTests
             Assert.Equal(AutomationRunStatus.Waiting, (await h.RunAsync(runId)).Run.Status);
         }
 
-        h.Engine.Time.Advance(TimeSpan.FromSeconds(6));
+        h.Engine.Time.Advance(TimeSpan.FromMinutes(6));
         await h.RunJobAsync(runs[2]);
         foreach (var runId in runs)
         {

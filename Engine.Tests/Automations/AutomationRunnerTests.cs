@@ -9,13 +9,13 @@ namespace NotificationOps.Engine.Tests.Automations;
 
 public sealed class AutomationRunnerTests
 {
-    private const string DelayThenSend = """
+    internal const string DelayThenSend = """
         {"automation":{"steps":[{"action":"delay","duration":"5 minutes"},{"action":"send","template":"welcome"}]},
          "recipient":"ada","profile":{"email":"ada@example.com"},"data":{"name":"Ada"}}
         """;
 
     /// <summary>A step that fails for good at once: it invokes an automation template that does not exist.</summary>
-    private const string FailingStep = """{"automation":{"steps":[{"action":"invoke","template":"missing"}]}}""";
+    internal const string FailingStep = """{"automation":{"steps":[{"action":"invoke","template":"missing"}]}}""";
 
     [Fact]
     public async Task RunAsync_ComesBackAtTheDueTime_WhenItsJobIsHandedOverEarly()

@@ -209,11 +209,7 @@ public sealed class AutomationRunner(
 
         if (item.Executing is null && item.ContinueAt is null && item.FailedAt is null && !item.AtCondition)
         {
-            run.Status = AutomationRunStatus.Completed;
-            run.FinishedAt = now;
-            run.UpdatedAt = now;
-            run.NextDueAt = null;
-            run.LeaseUntil = null;
+            End(run, AutomationRunStatus.Completed, now);
             run.Error = null;
         }
     }
@@ -316,14 +312,19 @@ public sealed class AutomationRunner(
 
     private static void Fail(AutomationBatchItem item, AutomationRunStep step, DateTimeOffset now)
     {
-        var run = item.Run;
         item.State.Store();
-        run.Status = AutomationRunStatus.Failed;
+        End(item.Run, AutomationRunStatus.Failed, now);
+        item.FailedAt = step;
+    }
+
+    /// <summary>The run's end: nothing due any more, nobody holding it.</summary>
+    private static void End(AutomationRun run, AutomationRunStatus status, DateTimeOffset now)
+    {
+        run.Status = status;
         run.FinishedAt = now;
         run.UpdatedAt = now;
         run.NextDueAt = null;
         run.LeaseUntil = null;
-        item.FailedAt = step;
     }
 
     /// <summary>
