@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Engine.Audiences;
 using NotificationOps.Engine.Lists;
+using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Tests.TestSupport;
@@ -79,6 +80,8 @@ public sealed class GroupSenderTests : IAsyncLifetime
         Assert.All(messages, m => Assert.Equal("news", m.Template));
         var ids = messages.Select(m => m.Id).ToList();
         Assert.Equal(3, await db.MessageTags.CountAsync(t => ids.Contains(t.MessageId) && t.Tag == GroupSender.OperatorTag));
+        // The history says who sent it: the dashboard's operator, not the API.
+        Assert.Equal([MessageEventSources.Operator], await db.MessageEvents.Where(e => ids.Contains(e.MessageId)).Select(e => e.Source).Distinct().ToListAsync());
         var progress = await engine.Services.GetRequiredService<RequestProgressQuery>().GetAsync(requestId);
         Assert.Equal((FanOutStatus.Completed, 3), (progress!.Status, progress.Messages));
     }

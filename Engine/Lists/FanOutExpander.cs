@@ -39,13 +39,16 @@ public sealed class FanOutExpander(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.FanOutRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
-        var request = SendRequestParser.Parse(JsonNode.Parse(row.RequestJson));
+        var body = JsonNode.Parse(row.RequestJson);
+        var request = SendRequestParser.Parse(body);
+        // Who sent it (the dashboard: operator), for the members' first event; rows stored before it was kept say api.
+        var source = body?[SendService.FanOutSourceKey] is JsonValue given && given.TryGetValue<string>(out var named) ? named : MessageEventSources.Api;
         var template = row.TemplateId is { } templateId && row.TemplateVersion is { } version ? templates.Content(templateId, version) : null;
         var startAt = SendStart(request, row.CreatedAt);
         var pending = SendJobDispatcher.Pending.Empty();
         try
         {
-            return await ExpandAsync(db, row, request, template, startAt, owner, pending, cancellationToken);
+            return await ExpandAsync(db, row, request, template, startAt, new Run(owner, source), pending, cancellationToken);
         }
         finally
         {
@@ -54,7 +57,7 @@ public sealed class FanOutExpander(
     }
 
     private async Task<bool> ExpandAsync(NotificationsDbContext db, FanOutRequest row, SendRequest request, TemplateContent? template, DateTimeOffset startAt,
-        string owner, SendJobDispatcher.Pending pending, CancellationToken cancellationToken)
+        Run run, SendJobDispatcher.Pending pending, CancellationToken cancellationToken)
     {
         while (row.Status == FanOutStatus.Expanding)
         {
@@ -63,7 +66,7 @@ public sealed class FanOutExpander(
                 row.Status = FanOutStatus.Completed;
                 row.CompletedAt = time.GetUtcNow();
                 row.Reason ??= row.Messages == 0 && row.Duplicates == 0 ? "The lists have no subscribers." : null;
-                await SaveAsync(db, row, owner, [], cancellationToken);
+                await SaveAsync(db, row, run, [], cancellationToken);
                 break;
             }
 
@@ -98,7 +101,7 @@ public sealed class FanOutExpander(
                 row.AfterUserId = members[^1];
             }
 
-            if (!await SaveAsync(db, row, owner, built, cancellationToken))
+            if (!await SaveAsync(db, row, run, built, cancellationToken))
             {
                 return false; // lost the lease: another run goes on from the stored position
             }
@@ -118,12 +121,13 @@ public sealed class FanOutExpander(
         var groupRequest = WithGroupData(request, group);
         var now = time.GetUtcNow();
         var delayed = startAt > now;
+        var messageJson = SendMessageFactory.MessageJson(groupRequest);
         var messages = new List<Message>();
         foreach (var member in members)
         {
             var recipient = new RecipientSpec(member, null, null, new JsonObject { ["user_id"] = member });
             foreach (var message in factory.Build(groupRequest, row.Id, recipient, profiles.GetValueOrDefault(member), template, now, startAt, delayed,
-                         split => SendMessageFactory.MemberMessageId(row.Id, member, split)))
+                         split => SendMessageFactory.MemberMessageId(row.Id, member, split), messageJson))
             {
                 message.TemplateId = row.TemplateId;
                 message.TemplateVersion = row.TemplateVersion;
@@ -135,7 +139,7 @@ public sealed class FanOutExpander(
     }
 
     /// <summary>One transaction: the batch's messages not yet stored, their first events and tags, and the new position.</summary>
-    private async Task<bool> SaveAsync(NotificationsDbContext db, FanOutRequest row, string owner, List<Message> built, CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(NotificationsDbContext db, FanOutRequest row, Run run, List<Message> built, CancellationToken cancellationToken)
     {
         await using var tx = await writes.BeginAsync(db, cancellationToken);
         var ids = built.Select(m => m.Id).ToList();
@@ -145,7 +149,7 @@ public sealed class FanOutExpander(
         row.Messages += fresh.Count;
         row.Duplicates += built.Count - fresh.Count;
         row.UpdatedAt = now;
-        var updated = await db.FanOutRequests.Where(r => r.Id == row.Id && r.LeaseOwner == owner).ExecuteUpdateAsync(s => s
+        var updated = await db.FanOutRequests.Where(r => r.Id == row.Id && r.LeaseOwner == run.Owner).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, row.Status).SetProperty(r => r.GroupIndex, row.GroupIndex).SetProperty(r => r.ListId, row.ListId)
             .SetProperty(r => r.AfterUserId, row.AfterUserId).SetProperty(r => r.Members, row.Members).SetProperty(r => r.Messages, row.Messages)
             .SetProperty(r => r.Duplicates, row.Duplicates).SetProperty(r => r.Reason, row.Reason).SetProperty(r => r.UpdatedAt, now)
@@ -157,7 +161,7 @@ public sealed class FanOutExpander(
         }
 
         await ModelRowInserter.InsertAsync(db, fresh, cancellationToken);
-        await ModelRowInserter.InsertAsync(db, fresh.Select(m => FirstEvent(m, now)).ToList(), cancellationToken);
+        await ModelRowInserter.InsertAsync(db, fresh.Select(m => FirstEvent(m, now, run.Source)).ToList(), cancellationToken);
         await ModelRowInserter.InsertAsync(db, fresh.SelectMany(m => (m.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(tag => new MessageTag { MessageId = m.Id, Tag = tag })).ToList(), cancellationToken);
         // A member's first status is a status change like any other (outbound webhooks): announced in this transaction.
@@ -218,15 +222,18 @@ public sealed class FanOutExpander(
     private async Task<string?> NextMatchAsync(string pattern, string? afterListId, CancellationToken cancellationToken) =>
         (await lists.ListAsync(pattern, afterListId is null ? null : Validation.ResourceId.EncodeCursor(afterListId), 1, cancellationToken)).Items.FirstOrDefault()?.Id;
 
-    private static MessageEvent FirstEvent(Message message, DateTimeOffset now) => new()
+    private static MessageEvent FirstEvent(Message message, DateTimeOffset now, string source) => new()
     {
         MessageId = message.Id,
         At = now,
         Type = message.Status.ToWire(),
         Status = message.Status,
-        Source = MessageEventSources.Api,
+        Source = source,
         Detail = $"Member of a list send (request {message.RequestId}).",
     };
+
+    /// <summary>This run's lease owner and the source its members' first events name.</summary>
+    private sealed record Run(string Owner, string Source);
 
     private static SendRequest WithGroupData(SendRequest request, RecipientGroup group)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace NotificationOps.Engine.Persistence;
 
 /// <summary>
-/// Appends rows with prepared multi-row INSERTs in the context's current transaction. For append-only hot paths
+/// Appends rows with prepared INSERTs in the context's current transaction (on SQLite one row per statement, bound
+/// by position: <see cref="SqliteRowAppender"/>; elsewhere multi-row statements). For append-only hot paths
 /// (intake, tracking hits) whose rows are never read back by the writer: EF's change tracking, per-row SQL
 /// generation and RETURNING would be pure cost there. Table, columns and value conversions come from the EF
 /// model, so the rows are exactly what EF would write; store-generated columns (autoincrement ids) are left to
@@ -15,13 +17,6 @@ namespace NotificationOps.Engine.Persistence;
 public static class ModelRowInserter
 {
     private const int RowsPerInsert = 32;
-
-    /// <summary>
-    /// SQLite finds each named parameter it binds by a linear scan of the statement's names, so binding a statement
-    /// costs the square of its parameter count: 32 rows of a 32-column table (1,024 parameters) spent most of a fan-out
-    /// batch binding (stack samples, docs/lists.md). Wide tables get fewer rows per statement there.
-    /// </summary>
-    private const int SqliteParametersPerInsert = 128;
 
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
         where T : class
@@ -36,6 +31,15 @@ public static class ModelRowInserter
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        // SQLite: one row per statement, bound by position (SqliteRowAppender says why). Multi-row statements stay for
+        // PostgreSQL, where a round trip per row would cost far more than binding.
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite && SqliteRowAppender.Supports(columns))
+        {
+            SqliteRowAppender.Append(sqlite, InsertSql(table, columns, 1, (_, _) => "?"), columns, rows);
+            return;
+        }
+
         var rowsPerInsert = db.Database.IsSqlite() ? Math.Clamp(SqliteParametersPerInsert / columns.Count, 1, RowsPerInsert) : RowsPerInsert;
         var done = 0;
         // Full chunks share one statement text (prepared once, executed per chunk); the remainder is one statement.
@@ -64,6 +68,12 @@ public static class ModelRowInserter
     /// the status writer, say) and stops tracking them, so the caller's SaveChanges writes only the rest. For
     /// rows that nothing reads back in this unit of work: store-generated keys are not fetched.
     /// </summary>
+    /// <summary>
+    /// The named path's limit on SQLite, for a table with a column type <see cref="SqliteRowAppender"/> does not bind:
+    /// binding a statement costs the square of its parameter count there.
+    /// </summary>
+    private const int SqliteParametersPerInsert = 128;
+
     public static async Task FlushAddedAsync<T>(DbContext db, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -75,9 +85,7 @@ public static class ModelRowInserter
     private static List<(DbParameter Parameter, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)> Prepare(
         DbCommand command, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows)
     {
-        command.CommandText =
-            $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES " +
-            string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", columns.Select((_, i) => $"@p{r}_{i}"))})"));
+        command.CommandText = InsertSql(table, columns, rows, (r, i) => $"@p{r}_{i}");
         return Enumerable.Range(0, rows).SelectMany(r => columns.Select((column, i) =>
         {
             var parameter = command.CreateParameter();
@@ -86,4 +94,8 @@ public static class ModelRowInserter
             return (parameter, column.GetGetter(), column.GetTypeMapping().Converter);
         })).ToList();
     }
+
+    private static string InsertSql(StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows, Func<int, int, string> parameter) =>
+        $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES " +
+        string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", columns.Select((_, i) => parameter(r, i)))})"));
 }

@@ -91,7 +91,7 @@ public sealed class SendService(
         var fanOut = request.Groups.Count == 0 ? null : new FanOutRequest
         {
             Id = requestId,
-            RequestJson = FanOutBody(request),
+            RequestJson = FanOutBody(request, source),
             TemplateId = pinned?.TemplateId,
             TemplateVersion = pinned?.Version,
             CreatedAt = now,
@@ -104,13 +104,19 @@ public sealed class SendService(
         return new SendAccepted(requestId, messages.Select(m => m.Id).ToList());
     }
 
-    /// <summary>The send as the fan-out parses it again: the message with only its lists in <c>to</c>.</summary>
-    private static string FanOutBody(SendRequest request)
+    /// <summary>
+    /// The send as the fan-out parses it again: the message with only its lists in <c>to</c>, and who sent it (the
+    /// members' first history event names it, as the directly sent messages' do).
+    /// </summary>
+    private static string FanOutBody(SendRequest request, string source)
     {
         var message = (JsonObject)request.Message.DeepClone();
         message["to"] = new JsonArray(request.Groups.Select(g => (JsonNode)g.ToJson()).ToArray());
-        return new JsonObject { ["message"] = message }.ToJsonString();
+        return new JsonObject { ["message"] = message, [FanOutSourceKey] = source }.ToJsonString();
     }
+
+    /// <summary>The stored fan-out body's key for the source the send was accepted from (absent: <c>api</c>).</summary>
+    public const string FanOutSourceKey = "source";
 
     /// <summary>A provider id the request names must exist: 422 naming it, not a message that can never be routed as asked.</summary>
     private void RefuseUnknownProviders(JsonObject message)

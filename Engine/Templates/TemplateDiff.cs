@@ -9,8 +9,8 @@ public static class TemplateDiff
 {
     public static IReadOnlyList<TemplateFieldDiff> Compare(TemplateContent older, TemplateContent newer)
     {
-        var before = older.Fields().ToDictionary(f => f.Field, f => f.Source);
-        var after = newer.Fields().ToDictionary(f => f.Field, f => f.Source);
+        var before = Compared(older);
+        var after = Compared(newer);
         var builder = new InlineDiffBuilder(new Differ());
         var fields = before.Keys.Union(after.Keys).OrderBy(Order).ToList();
         var diffs = new List<TemplateFieldDiff>();
@@ -31,6 +31,23 @@ public static class TemplateDiff
 
         return diffs;
     }
+
+    /// <summary>
+    /// The templated fields and the subscription topic: not templated, but a change of it alone is a new version (a
+    /// draft whose only change was its topic used to be dropped as "no change").
+    /// </summary>
+    private static Dictionary<string, string> Compared(TemplateContent content)
+    {
+        var fields = content.Fields().ToDictionary(f => f.Field, f => f.Source);
+        if (!string.IsNullOrEmpty(content.SubscriptionTopicId))
+        {
+            fields[TopicField] = content.SubscriptionTopicId;
+        }
+
+        return fields;
+    }
+
+    private const string TopicField = "subscription_topic_id";
 
     private static int Order(string field)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Bench;
 
@@ -101,11 +102,15 @@ public static class FanOutBenchmark
         await BenchStore.WaitAsync(() => BenchStore.ScalarAsync(database, $"SELECT COUNT(*) FROM \"Messages\" WHERE \"RequestId\" = '{requestId}' AND \"Status\" = 2"),
             delivered => delivered >= expected, TimeSpan.FromMinutes(30), "delivery");
 
-    /// <summary>The app stopped: the same rows copied by one statement into a twin of the Messages table (its indexes too).</summary>
+    /// <summary>
+    /// The app stopped: the same rows copied by one statement into a twin of the Messages table (its indexes too), on a
+    /// connection with the app's pragmas.
+    /// </summary>
     private static async Task<double> BaselineAsync(string database, string requestId, int expected)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
+        await SqlitePragmaInterceptor.ApplyOnceAsync(connection); // the app's connection settings (synchronous, mmap, cache…)
         var schema = new List<string>();
         await using (var read = connection.CreateCommand())
         {

@@ -44,15 +44,17 @@ public sealed class WebhookDeliveryJob(
     }
 
     /// <summary>
-    /// Batch after batch until none is due. A batch's attempts are recorded while the next batch is leased and sent:
-    /// the endpoint is not left idle for a write transaction per batch. Order still holds, because the recorded
-    /// batch's rows stay leased with no attempt until their record commits, so a later event of the same message
-    /// waits (see <see cref="WebhookDeliveryStore.LeaseBatchAsync"/>). At most one record is in flight.
+    /// Batch after batch until none is due, with ONE write transaction per batch: while a batch is sent, the batch
+    /// before it is recorded and the one after it leased, together (<see cref="WebhookDeliveryStore.RecordAndLeaseAsync"/>).
+    /// The endpoint is not left idle for a write, and the job takes one turn per batch at the SQLite write gate that
+    /// the send pipeline queues at too. Order still holds: the batch in flight stays leased with no attempt until
+    /// its record commits, so a later event of the same message is not leased meanwhile.
     /// </summary>
     private async Task<int> DrainAsync(string endpointId, CancellationToken cancellationToken)
     {
         var total = 0;
-        Task recording = Task.CompletedTask;
+        WebhookBatchRecord? sent = null; // sent, not yet recorded
+        IReadOnlyList<WebhookDelivery> next = await store.RecordAndLeaseAsync(endpointId, null, lease: true, cancellationToken);
         try
         {
             while (true)
@@ -63,24 +65,42 @@ public sealed class WebhookDeliveryJob(
                     break;
                 }
 
-                var recordedBefore = recording.IsCompleted;
-                var batch = await store.LeaseBatchAsync(endpointId, cancellationToken);
-                if (batch.Count == 0)
+                if (next.Count == 0)
                 {
-                    // Rows of a batch still being recorded when this lease looked may have held back later events of
-                    // their messages: once it is recorded, those are free, so look once more.
-                    if (recordedBefore)
+                    if (sent is null)
                     {
                         break;
                     }
 
-                    await recording;
+                    // Rows held back by the unrecorded batch are free once it is recorded: record it and look again.
+                    (next, sent) = (await store.RecordAndLeaseAsync(endpointId, sent, lease: true, CancellationToken.None), null);
                     continue;
                 }
 
-                var (attempts, gone) = await SendAsync(endpoint, batch, cancellationToken);
-                await recording;
-                recording = store.RecordAsync(endpoint, batch, attempts, CancellationToken.None);
+                var batch = next;
+                next = [];
+                var sending = SendAsync(endpoint, batch, cancellationToken);
+                var recordAndLease = store.RecordAndLeaseAsync(endpointId, sent, lease: true, CancellationToken.None);
+                var previous = sent;
+                sent = null;
+                try
+                {
+                    await Task.WhenAll(sending, recordAndLease);
+                }
+                catch
+                {
+                    // Recorded on the way out: what was sent (or let go untried), and a record that failed, once more.
+                    next = recordAndLease.IsCompletedSuccessfully ? recordAndLease.Result : [];
+                    var attempted = sending.IsCompletedSuccessfully ? sending.Result.Attempts : new Dictionary<long, (string, WebhookAttemptResult)>();
+                    sent = recordAndLease.IsCompletedSuccessfully || previous is null
+                        ? new WebhookBatchRecord(endpointId, batch, attempted)
+                        : new WebhookBatchRecord(endpointId, [.. previous.Batch, .. batch], previous.Attempts.Concat(attempted).ToDictionary());
+                    throw;
+                }
+
+                var (attempts, gone) = sending.Result;
+                next = recordAndLease.Result;
+                sent = new WebhookBatchRecord(endpointId, batch, attempts);
                 total += attempts.Count;
                 if (gone)
                 {
@@ -90,7 +110,11 @@ public sealed class WebhookDeliveryJob(
         }
         finally
         {
-            await recording;
+            // The last batch's attempts; rows leased and not sent are let go (a crash leaves them to the lease's end).
+            if (sent is not null || next.Count > 0)
+            {
+                await store.RecordAsync(new WebhookBatchRecord(endpointId, [.. sent?.Batch ?? [], .. next], sent?.Attempts ?? new Dictionary<long, (string, WebhookAttemptResult)>()), CancellationToken.None);
+            }
         }
 
         return total;

@@ -30,33 +30,86 @@ public sealed class WebhookDeliveryStore(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Leases up to <see cref="BatchSize"/> due deliveries, in write order. A message whose earlier event is still
-    /// in flight on its first attempt (leased by another job) contributes nothing this time: a later status never
-    /// overtakes an earlier one's first attempt.
+    /// Leases up to <see cref="BatchSize"/> due deliveries, in write order, after recording <paramref name="recorded"/>
+    /// (the batch sent before), both in ONE write transaction: each SQLite write transaction is a turn at the write
+    /// gate the send pipeline queues at too, so the job takes one turn per batch, not two (docs/webhooks.md,
+    /// "Benchmark"). A message whose earlier event is still waiting for its first attempt (leased by a batch in
+    /// flight, or let go untried by this record) contributes nothing this time: a later status never overtakes an
+    /// earlier one's first attempt. Without <paramref name="lease"/> it only records.
     /// </summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> LeaseBatchAsync(string endpointId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookDelivery>> RecordAndLeaseAsync(
+        string endpointId, WebhookBatchRecord? recorded, bool lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var record = recorded is null ? null : PrepareRecord(recorded, now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Chosen before the transaction (a read needs no turn at the gate). The rows this transaction records count
+        // as attempted if they were, and as still waiting if they are let go untried.
+        var chosen = lease ? await ChooseAsync(db, endpointId, recorded, now, cancellationToken) : [];
+        if (record is null && chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var owner = Guid.NewGuid().ToString("N");
+        var disabled = false;
+        await using (var transaction = await writes.BeginAsync(db, cancellationToken))
+        {
+            if (record is not null)
+            {
+                disabled = await WriteRecordAsync(db, recorded!.EndpointId, record, now, cancellationToken);
+            }
+
+            if (chosen.Count > 0 && !disabled)
+            {
+                var until = now + Lease;
+                await db.WebhookDeliveries
+                    .Where(d => chosen.Contains(d.Id) && d.State == WebhookDeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil <= now))
+                    .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.LeaseOwner, owner), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (disabled)
+        {
+            subscriptions.Invalidate();
+            return [];
+        }
+
+        return chosen.Count == 0 ? [] : await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => chosen.Contains(d.Id) && d.LeaseOwner == owner).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Stores a batch's attempts (and lets its untried rows go) in a transaction of its own.</summary>
+    public Task RecordAsync(WebhookBatchRecord recorded, CancellationToken cancellationToken) =>
+        RecordAndLeaseAsync(recorded.EndpointId, recorded, lease: false, cancellationToken);
+
+    private async Task<List<long>> ChooseAsync(
+        NotificationsDbContext db, string endpointId, WebhookBatchRecord? recorded, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var candidates = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.EndpointId == endpointId && d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.MessageId, d.LeaseUntil, d.Attempts })
             .Take(BatchSize * 4)
             .ToListAsync(cancellationToken);
+        var recording = recorded?.Batch.Select(d => d.Id).ToHashSet() ?? [];
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var chosen = new List<long>();
         foreach (var row in candidates)
         {
-            var held = row.LeaseUntil > now;
             if (row.MessageId is not null && blocked.Contains(row.MessageId))
             {
                 continue;
             }
 
+            var attempted = recording.Contains(row.Id) && recorded!.Attempts.ContainsKey(row.Id);
+            var held = row.LeaseUntil > now || recording.Contains(row.Id);
             if (held)
             {
-                if (row.Attempts == 0 && row.MessageId is not null)
+                if (row.Attempts == 0 && !attempted && row.MessageId is not null)
                 {
                     blocked.Add(row.MessageId);
                 }
@@ -71,42 +124,21 @@ public sealed class WebhookDeliveryStore(
             }
         }
 
-        if (chosen.Count == 0)
-        {
-            return [];
-        }
-
-        var owner = Guid.NewGuid().ToString("N");
-        var until = now + Lease;
-        await using (var transaction = await writes.BeginAsync(db, cancellationToken))
-        {
-            await db.WebhookDeliveries
-                .Where(d => chosen.Contains(d.Id) && d.State == WebhookDeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil <= now))
-                .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.LeaseOwner, owner), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return await db.WebhookDeliveries.AsNoTracking().Where(d => chosen.Contains(d.Id) && d.LeaseOwner == owner).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        return chosen;
     }
 
-    /// <summary>
-    /// Stores the attempts (deliveries without one are only let go) and what follows from them: set-based, one
-    /// statement per chunk of rows rather than a tracked entity each, since this transaction takes the SQLite write
-    /// gate that the send pipeline's own writes queue at. The next attempt is computed from the leased rows, which
-    /// nobody else changes while the lease holds.
-    /// </summary>
-    public async Task RecordAsync(
-        WebhookEndpoint endpoint, IReadOnlyList<WebhookDelivery> batch, IReadOnlyDictionary<long, (string Payload, WebhookAttemptResult Result)> attempts,
-        CancellationToken cancellationToken)
+    private sealed record PreparedRecord(List<object?[]> Rows, List<WebhookAttempt> Log, List<long> Untried, List<WebhookAttemptResult> Results);
+
+    /// <summary>Everything the record writes, computed before the transaction so the gate is held only for the writes.</summary>
+    private PreparedRecord PrepareRecord(WebhookBatchRecord recorded, DateTimeOffset now)
     {
         var waits = WebhookRetrySchedule.Parse(options.Value.RetrySchedule);
-        var now = time.GetUtcNow();
-        var rows = new List<object?[]>(attempts.Count);
-        var log = new List<WebhookAttempt>(attempts.Count);
+        var rows = new List<object?[]>(recorded.Attempts.Count);
+        var log = new List<WebhookAttempt>(recorded.Attempts.Count);
         var untried = new List<long>();
-        foreach (var row in batch)
+        foreach (var row in recorded.Batch)
         {
-            if (!attempts.TryGetValue(row.Id, out var attempt))
+            if (!recorded.Attempts.TryGetValue(row.Id, out var attempt))
             {
                 untried.Add(row.Id);
                 continue;
@@ -129,23 +161,34 @@ public sealed class WebhookDeliveryStore(
             });
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await writes.BeginAsync(db, cancellationToken);
-        await ModelRowUpdater.UpdateAsync<WebhookDelivery>(db, AttemptValues, rows, AttemptSet, "t.\"Id\" = v.\"Id\"", nameof(WebhookDelivery.WebhookId), [], cancellationToken);
-        if (untried.Count > 0)
+        return new PreparedRecord(rows, log, untried, recorded.Attempts.Values.Select(a => a.Result).ToList());
+    }
+
+    /// <summary>
+    /// The attempts and what follows from them, set-based: the next attempt is computed from the leased rows, which
+    /// nobody else changes while the lease holds. The update goes in chunks of at most
+    /// <see cref="UpdateParameters"/> parameters: SQLite binds a named parameter by a linear scan of the statement's
+    /// names, so a 64-row statement of 9 values each spent its time binding (see ModelRowInserter). True when the
+    /// endpoint was disabled.
+    /// </summary>
+    private async Task<bool> WriteRecordAsync(NotificationsDbContext db, string endpointId, PreparedRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in record.Rows.Chunk(Math.Max(1, UpdateParameters / AttemptValues.Length)))
         {
-            await db.WebhookDeliveries.Where(d => untried.Contains(d.Id))
+            await ModelRowUpdater.UpdateAsync<WebhookDelivery>(db, AttemptValues, chunk, AttemptSet, "t.\"Id\" = v.\"Id\"", nameof(WebhookDelivery.WebhookId), [], cancellationToken);
+        }
+
+        if (record.Untried.Count > 0)
+        {
+            await db.WebhookDeliveries.Where(d => record.Untried.Contains(d.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null).SetProperty(d => d.LeaseOwner, (string?)null), cancellationToken);
         }
 
-        await ModelRowInserter.InsertAsync(db, log, cancellationToken);
-        var disabled = await UpdateEndpointAsync(db, endpoint.Id, attempts.Values.Select(a => a.Result).ToList(), now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (disabled)
-        {
-            subscriptions.Invalidate();
-        }
+        await ModelRowInserter.InsertAsync(db, record.Log, cancellationToken);
+        return await UpdateEndpointAsync(db, endpointId, record.Results, now, cancellationToken);
     }
+
+    private const int UpdateParameters = 128;
 
     private static readonly (string Alias, string Property)[] AttemptValues =
     [

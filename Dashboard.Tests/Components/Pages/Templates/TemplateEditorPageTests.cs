@@ -163,6 +163,42 @@ public sealed class TemplateEditorPageTests : MudBlazorTestContext, IAsyncLifeti
     }
 
     [Fact]
+    public async Task SubscriptionTopic_EditedAndSaved_IsTheDraftsTopic_AndShownWhenReopened()
+    {
+        var page = await OpenAsync();
+        page.Find("[data-testid=edit-topic] input, input[data-testid=edit-topic]").Input("product-news");
+        page.WaitForElement("[data-testid=unsaved]");
+
+        await page.InvokeAsync(() => page.Find("[data-testid=save-draft]").Click());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=unsaved]")));
+        Assert.Equal("product-news", (await templates.GetAsync("welcome"))!.Content.SubscriptionTopicId);
+        var reopened = Render<TemplateEditorPage>(p => p.Add(x => x.Key, "welcome"));
+        var field = reopened.WaitForElement("[data-testid=edit-topic] input, input[data-testid=edit-topic]", TimeSpan.FromSeconds(10));
+        Assert.Equal("product-news", field.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task SubscriptionTopic_Cleared_SavesNoTopic()
+    {
+        await templates.CreateAsync(new TemplateInput
+        {
+            Alias = "digest",
+            Name = "Digest",
+            Content = new TemplateContent { Email = new EmailContent { Subject = "Digest", Html = "<p>News</p>" }, SubscriptionTopicId = "digest-topic" },
+        }, "test");
+        var page = Render<TemplateEditorPage>(p => p.Add(x => x.Key, "digest"));
+        var field = page.WaitForElement("[data-testid=edit-topic] input, input[data-testid=edit-topic]", TimeSpan.FromSeconds(10));
+        Assert.Equal("digest-topic", field.GetAttribute("value"));
+
+        field.Input("");
+        await page.InvokeAsync(() => page.Find("[data-testid=save-draft]").Click());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=unsaved]")));
+        Assert.Null((await templates.GetAsync("digest"))!.Content.SubscriptionTopicId);
+    }
+
+    [Fact]
     public async Task Versions_CompareTwo_ShowsTheDiff()
     {
         var page = await OpenAsync();

@@ -117,7 +117,7 @@ public sealed partial class TemplateEditorPage
         pushData = push.Data?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? string.Empty;
         chat = content.Chat ?? new ChatContent();
         inbox = content.Inbox ?? new InboxContent();
-        subscriptionTopicId = content.SubscriptionTopicId; // set over the API; kept, so a save here does not drop it
+        subscriptionTopicId = content.SubscriptionTopicId; // edited beside the name, or set over the API
         generation++; // the code editors start again from the loaded text
         Refresh();
     }
