@@ -62,4 +62,24 @@ public sealed class AutomationBatchTests
         await Assert.ThrowsAsync<AutomationRunFailedException>(() => h.RunJobAsync(failing, failed.FailedJobId));
         Assert.Equal(2, (await h.RunAsync(failing)).Steps[0].Attempts);
     }
+
+    [Fact]
+    public async Task RunAsync_RunsDueTogether_ShareOneContinuation_ThatStillWorksThemWhenItsOwnRunIsCanceled()
+    {
+        await using var h = await AutomationHarness.CreateAsync();
+        var first = await h.InvokeAsync(DelayThenSend);
+        var second = await h.InvokeAsync(DelayThenSend);
+        await h.RunJobAsync(first); // both wait now, due at the same time
+
+        var continuation = Assert.Single(h.Get<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100), j => j.Value.Job?.Type == typeof(AutomationJob));
+        Assert.Equal(first, continuation.Value.Job.Args[0]);
+        await h.Get<AutomationRunOperations>().CancelAsync(first);
+        h.Engine.Time.Advance(TimeSpan.FromMinutes(6));
+
+        await h.RunJobAsync(first); // its own run is canceled: it works the other due run
+
+        Assert.Equal(AutomationRunStatus.Canceled, (await h.RunAsync(first)).Run.Status);
+        Assert.Equal(AutomationRunStatus.Completed, (await h.RunAsync(second)).Run.Status);
+        Assert.Single(await h.MessagesAsync());
+    }
 }

@@ -38,20 +38,17 @@ public sealed class AutomationInvoker : IAsyncDisposable
     public async Task<string> StartAsync(AutomationInvocation invocation, CancellationToken cancellationToken = default)
     {
         var run = CreateRun(invocation, time.GetUtcNow());
-        var item = new NewRun(run, NewSteps(run.Id, invocation.Steps).ToList());
-        await writer.WriteAsync(item).WaitAsync(cancellationToken);
-        if (item.Stored)
-        {
-            // Each caller enqueues its own run after the commit: the writer's loop goes on to the next commit meanwhile.
-            Enqueue(run.Id);
-        }
-
+        await writer.WriteAsync(new NewRun(run, NewSteps(run.Id, invocation.Steps).ToList())).WaitAsync(cancellationToken);
         return run.Id; // new, or the run an invoke step that ran twice had already made (its id is derived)
     }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 
-    /// <summary>One transaction for the runs of concurrent invokes; marks those it stored (not those that existed).</summary>
+    /// <summary>
+    /// One transaction for the runs of concurrent invokes (not those that existed), then a job per batch's worth of
+    /// them: each job takes the other due runs along (<see cref="AutomationRunner"/>), so a job per run would mostly
+    /// find its run taken.
+    /// </summary>
     private async Task CommitAsync(IReadOnlyList<NewRun> runs)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -70,7 +67,10 @@ public sealed class AutomationInvoker : IAsyncDisposable
         var stored = fresh.Select(r => r.Run.Id).ToList();
         await sinks.WriteAsync(db, stored, CancellationToken.None);
         await transaction.CommitAsync();
-        fresh.ForEach(r => r.Stored = true);
+        foreach (var chunk in stored.Chunk(AutomationRunner.MaxBatch))
+        {
+            Enqueue(chunk[0]);
+        }
     }
 
     /// <summary>
@@ -129,8 +129,5 @@ public sealed class AutomationInvoker : IAsyncDisposable
         });
 
     /// <summary>A run and its steps, as one invoke hands them to the group commit.</summary>
-    private sealed record NewRun(AutomationRun Run, List<AutomationRunStep> Steps)
-    {
-        public bool Stored { get; set; }
-    }
+    private sealed record NewRun(AutomationRun Run, List<AutomationRunStep> Steps);
 }

@@ -65,6 +65,10 @@ public sealed class AutomationRunLeases(IDbContextFactory<NotificationsDbContext
         return due <= now ? (true, null) : (false, due - now <= EarlyBy ? due : null);
     }
 
+    /// <summary>Whether any run is due and unheld now (a read, without the write lock).</summary>
+    public Task<bool> AnyDueAsync(NotificationsDbContext db, CancellationToken cancellationToken) =>
+        db.AutomationRuns.AsNoTracking().AnyAsync(DueAndUnheld(time.GetUtcNow()), cancellationToken);
+
     /// <summary>
     /// In the caller's write transaction: takes up to <paramref name="limit"/> other runs that are due and unheld, the
     /// longest due first, for <paramref name="owner"/>; answers those it took.

@@ -51,9 +51,11 @@ public sealed class AutomationRunner(
             ScheduleContinuation(runId, due);
         }
 
-        if (!look.MayTake)
+        // Its run not due, finished or held: the job still helps with other due runs, if there are any, so a run whose
+        // continuation is another run's job (a batch schedules one job per 100 runs due together) is never left behind.
+        if (!look.MayTake && !await leases.AnyDueAsync(db, cancellationToken))
         {
-            return; // not due, finished, or another job has it
+            return;
         }
 
         var owner = Guid.NewGuid().ToString("N");
@@ -63,20 +65,25 @@ public sealed class AutomationRunner(
         AutomationRunFailedException? ownFailure = null;
         try
         {
-            if (!await leases.TakeAsync(db, runId, owner, jobId, cancellationToken))
+            var ids = new List<string>();
+            if (look.MayTake && await leases.TakeAsync(db, runId, owner, jobId, cancellationToken))
+            {
+                ids.Add(runId);
+            }
+
+            ids.AddRange(await leases.TakeDueAsync(db, owner, runId, MaxBatch - ids.Count, cancellationToken));
+            if (ids.Count == 0)
             {
                 await session.Open!.CommitAsync(cancellationToken);
                 return;
             }
 
-            var ids = new List<string> { runId };
-            ids.AddRange(await leases.TakeDueAsync(db, owner, runId, MaxBatch - 1, cancellationToken));
             var runs = await db.AutomationRuns.Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
             var steps = (await db.AutomationRunSteps.Where(s => EF.Parameter(ids).Contains(s.RunId)).ToListAsync(cancellationToken))
                 .GroupBy(s => s.RunId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToList());
             var batch = ids.Select(id => new AutomationBatchItem(runs[id], steps.GetValueOrDefault(id) ?? [])).ToList();
             await WorkAsync(session, batch, runId, jobId, cancellationToken);
-            if (batch[0].FailedAt is { } failed)
+            if (batch.Find(item => item.Run.Id == runId)?.FailedAt is { } failed)
             {
                 // Thrown so the Hangfire job lands in the Failed page, where Requeue retries the run.
                 ownFailure = new AutomationRunFailedException(runId, failed.Index, failed.Error ?? "failed");
@@ -118,6 +125,16 @@ public sealed class AutomationRunner(
             }
 
             await SaveAsync(session, batch, cancellationToken);
+            // Runs that go on at the same time share continuation jobs, one per batch's worth: each job takes the others
+            // due along with its own run (and helps with due runs even when its own was taken).
+            foreach (var waiting in batch.Where(item => !item.Done && item.FailedAt is null && item.ContinueAt is not null).GroupBy(item => item.ContinueAt!.Value))
+            {
+                foreach (var chunk in waiting.Chunk(MaxBatch))
+                {
+                    ScheduleContinuation(chunk[0].Run.Id, waiting.Key);
+                }
+            }
+
             foreach (var item in batch.Where(item => !item.Done))
             {
                 if (item.FailedAt is { } failed)
@@ -125,9 +142,8 @@ public sealed class AutomationRunner(
                     logger.LogWarning("Automation run {RunId} failed at step {Index} ({Action}): {Error}", item.Run.Id, failed.Index, failed.Action, failed.Error);
                     item.Done = true;
                 }
-                else if (item.ContinueAt is { } at)
+                else if (item.ContinueAt is not null)
                 {
-                    ScheduleContinuation(item.Run.Id, at);
                     item.Done = true;
                 }
                 else if (item.Run.Status is AutomationRunStatus.Completed)
