@@ -82,4 +82,25 @@ public sealed class AutomationBatchTests
         Assert.Equal(AutomationRunStatus.Completed, (await h.RunAsync(second)).Run.Status);
         Assert.Single(await h.MessagesAsync());
     }
+
+    [Fact]
+    public async Task RecoverAsync_AtStartUp_SchedulesAgainTheContinuationsOfRunsWaitingAhead()
+    {
+        await using var h = await AutomationHarness.CreateAsync();
+        var first = await h.InvokeAsync(DelayThenSend);
+        await h.InvokeAsync(DelayThenSend);
+        await h.RunJobAsync(first); // both wait, due together
+        var source = h.Get<IEnumerable<NotificationOps.Engine.Jobs.IRecoverySource>>().OfType<AutomationRecoverySource>().Single();
+        var before = Continuations(h);
+
+        await source.RecoverAsync(startup: false, CancellationToken.None);
+        Assert.Equal(before, Continuations(h)); // the periodic sweep leaves runs not yet due to their jobs
+
+        await source.RecoverAsync(startup: true, CancellationToken.None);
+        Assert.Equal(before + 1, Continuations(h)); // one job for the two, at their time
+    }
+
+    private static int Continuations(AutomationHarness h) =>
+        h.Get<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100).Count(j => j.Value.Job?.Type == typeof(AutomationJob));
 }
+

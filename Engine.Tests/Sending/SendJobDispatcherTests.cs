@@ -52,6 +52,22 @@ public sealed class SendJobDispatcherTests
         Assert.Contains(Scheduled(engine), j => ((string[])j.Value.Job.Args[0]).Contains(id));
     }
 
+    [Fact]
+    public async Task RecoverAsync_AtStartUp_SchedulesAgainTheSendsDueWithinTheHour()
+    {
+        await using var engine = await EngineHost.CreateAsync(SendJobTests.Simulated());
+        var soon = (await engine.SendAsync("""{"message":{"to":{"email":"a@example.com"},"content":{"body":"soon"},"delay":{"duration":60000}}}""")).Single();
+        await engine.SendAsync("""{"message":{"to":{"email":"b@example.com"},"content":{"body":"tomorrow"},"delay":{"duration":86400000}}}""");
+        var source = engine.Services.GetRequiredService<IEnumerable<NotificationOps.Engine.Jobs.IRecoverySource>>().OfType<MessageRecoverySource>().Single();
+        var before = Scheduled(engine).Count;
+
+        await source.RecoverAsync(startup: true, CancellationToken.None);
+
+        var added = Scheduled(engine).Select(j => (string[])j.Value.Job.Args[0]).Where(ids => ids.Contains(soon)).ToList();
+        Assert.Equal(before + 1, Scheduled(engine).Count); // the one due within the hour, not tomorrow's
+        Assert.Equal(2, added.Count); // its job from the send, and the one made again at start-up
+    }
+
     private static List<KeyValuePair<string, ScheduledJobDto>> Scheduled(EngineHost engine) =>
         [.. engine.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000)];
 }

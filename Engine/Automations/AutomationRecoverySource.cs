@@ -9,11 +9,15 @@ namespace NotificationOps.Engine.Automations;
 
 /// <summary>
 /// Runs whose current step is due and that no job holds: a delay that ended while the process was down, a
-/// continuation lost with in-memory job storage, a step cut off by a crash (its lease expired).
+/// continuation lost with in-memory job storage, a step cut off by a crash (its lease expired). At start-up it also
+/// schedules again the continuations of runs due within the hour: with in-memory job storage they died with the
+/// process, and the periodic sweep would take those runs only <see cref="DeliveryOptions.RecoveryGraceSeconds"/> after
+/// their time. One job per 100 runs due together, as the runner schedules them.
 /// </summary>
 public sealed class AutomationRecoverySource(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     IBackgroundJobClient jobs,
+    DueJobPromoter promoter,
     IOptions<DeliveryOptions> delivery,
     TimeProvider time) : IRecoverySource
 {
@@ -35,6 +39,28 @@ public sealed class AutomationRecoverySource(
         foreach (var runId in due)
         {
             jobs.Enqueue<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None));
+        }
+
+        if (startup)
+        {
+            var until = now + DueJobPromoter.Horizon;
+            var ahead = await db.AutomationRuns.AsNoTracking()
+                .Where(r => r.Status == AutomationRunStatus.Running || r.Status == AutomationRunStatus.Waiting)
+                .Where(r => r.NextDueAt != null && r.NextDueAt > now && r.NextDueAt <= until)
+                .Where(r => r.LeaseUntil == null || r.LeaseUntil <= now)
+                .OrderBy(r => r.NextDueAt)
+                .Select(r => new { r.Id, r.NextDueAt })
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var together in ahead.GroupBy(r => r.NextDueAt!.Value))
+            {
+                foreach (var chunk in together.Chunk(AutomationRunner.MaxBatch))
+                {
+                    var runId = chunk[0].Id;
+                    var jobId = jobs.Schedule<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None), together.Key);
+                    promoter.Add(jobId, JobQueues.Automations, together.Key);
+                }
+            }
         }
 
         return due.Count;
