@@ -17,7 +17,7 @@ namespace NotificationOps.Engine.Automations;
 public sealed class AutomationRecoverySource(
     IDbContextFactory<NotificationsDbContext> dbFactory,
     IBackgroundJobClient jobs,
-    DueJobPromoter promoter,
+    AutomationRunner runner,
     IOptions<DeliveryOptions> delivery,
     TimeProvider time) : IRecoverySource
 {
@@ -52,15 +52,7 @@ public sealed class AutomationRecoverySource(
                 .Select(r => new { r.Id, r.NextDueAt })
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
-            foreach (var together in ahead.GroupBy(r => r.NextDueAt!.Value))
-            {
-                foreach (var chunk in together.Chunk(AutomationRunner.MaxBatch))
-                {
-                    var runId = chunk[0].Id;
-                    var jobId = jobs.Schedule<AutomationJob>(JobQueues.Automations, job => job.RunAsync(runId, null, CancellationToken.None), together.Key);
-                    promoter.Add(jobId, JobQueues.Automations, together.Key);
-                }
-            }
+            runner.ScheduleContinuations(ahead.Select(r => (r.Id, r.NextDueAt!.Value)));
         }
 
         return due.Count;

@@ -125,15 +125,8 @@ public sealed class AutomationRunner(
             }
 
             await SaveAsync(session, batch, cancellationToken);
-            // Runs that go on at the same time share continuation jobs, one per batch's worth: each job takes the others
-            // due along with its own run (and helps with due runs even when its own was taken).
-            foreach (var waiting in batch.Where(item => !item.Done && item.FailedAt is null && item.ContinueAt is not null).GroupBy(item => item.ContinueAt!.Value))
-            {
-                foreach (var chunk in waiting.Chunk(MaxBatch))
-                {
-                    ScheduleContinuation(chunk[0].Run.Id, waiting.Key);
-                }
-            }
+            ScheduleContinuations(batch.Where(item => !item.Done && item.FailedAt is null && item.ContinueAt is not null)
+                .Select(item => (item.Run.Id, item.ContinueAt!.Value)));
 
             foreach (var item in batch.Where(item => !item.Done))
             {
@@ -386,6 +379,21 @@ public sealed class AutomationRunner(
         await db.SaveChangesAsync(cancellationToken);
         await sinks.WriteAsync(db, changed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Continuation jobs for runs that go on at the given times: runs due together share them, one per batch's worth,
+    /// as each job takes the others due along with its own run (and works due runs even when its own was taken).
+    /// </summary>
+    public void ScheduleContinuations(IEnumerable<(string RunId, DateTimeOffset Due)> runs)
+    {
+        foreach (var together in runs.GroupBy(run => run.Due))
+        {
+            foreach (var chunk in together.Chunk(MaxBatch))
+            {
+                ScheduleContinuation(chunk[0].RunId, together.Key);
+            }
+        }
     }
 
     private void ScheduleContinuation(string runId, DateTimeOffset due)
