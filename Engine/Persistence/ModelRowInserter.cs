@@ -18,6 +18,12 @@ public static class ModelRowInserter
 {
     private const int RowsPerInsert = 32;
 
+    /// <summary>
+    /// The named path's limit on SQLite, for a table with a column type <see cref="SqliteRowAppender"/> does not bind:
+    /// binding a statement costs the square of its parameter count there.
+    /// </summary>
+    private const int SqliteParametersPerInsert = 128;
+
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -54,8 +60,7 @@ public static class ModelRowInserter
                 for (var k = 0; k < parameters.Count; k++)
                 {
                     var (parameter, getter, converter) = parameters[k];
-                    var value = getter.GetClrValue(rows[done + k / columns.Count]);
-                    parameter.Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+                    parameter.Value = ProviderValue(rows[done + k / columns.Count], getter, converter) ?? DBNull.Value;
                 }
 
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -68,12 +73,6 @@ public static class ModelRowInserter
     /// the status writer, say) and stops tracking them, so the caller's SaveChanges writes only the rest. For
     /// rows that nothing reads back in this unit of work: store-generated keys are not fetched.
     /// </summary>
-    /// <summary>
-    /// The named path's limit on SQLite, for a table with a column type <see cref="SqliteRowAppender"/> does not bind:
-    /// binding a statement costs the square of its parameter count there.
-    /// </summary>
-    private const int SqliteParametersPerInsert = 128;
-
     public static async Task FlushAddedAsync<T>(DbContext db, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -93,6 +92,13 @@ public static class ModelRowInserter
             command.Parameters.Add(parameter);
             return (parameter, column.GetGetter(), column.GetTypeMapping().Converter);
         })).ToList();
+    }
+
+    /// <summary>A row's column value as the store takes it (the EF model's value conversion applied).</summary>
+    internal static object? ProviderValue(object row, IClrPropertyGetter getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
+    {
+        var value = getter.GetClrValue(row);
+        return converter is null || value is null ? value : converter.ConvertToProvider(value);
     }
 
     private static string InsertSql(StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows, Func<int, int, string> parameter) =>

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 namespace NotificationOps.Engine.Persistence;
@@ -38,7 +37,7 @@ internal static class SqliteRowAppender
             {
                 for (var i = 0; i < getters.Length; i++)
                 {
-                    Check(Bind(statement, i + 1, Value(row, getters[i].Getter, getters[i].Converter)), handle);
+                    Check(Bind(statement, i + 1, ModelRowInserter.ProviderValue(row, getters[i].Getter, getters[i].Converter)), handle);
                 }
 
                 var done = raw.sqlite3_step(statement);
@@ -54,12 +53,6 @@ internal static class SqliteRowAppender
         {
             statement.Dispose(); // sqlite3_finalize
         }
-    }
-
-    private static object? Value(object row, IClrPropertyGetter getter, ValueConverter? converter)
-    {
-        var value = getter.GetClrValue(row);
-        return converter is null || value is null ? value : converter.ConvertToProvider(value);
     }
 
     private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
