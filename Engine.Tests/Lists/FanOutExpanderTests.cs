@@ -55,6 +55,34 @@ public sealed class FanOutExpanderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpandAsync_StoredMessagesNoProgressAccountsFor_AreFoundByTheirKey_AndCountedAsDuplicates()
+    {
+        // A first run writes a batch without looking its ids up first (no stored message can share one); here the
+        // stored progress is wiped, so the re-run believes it is first: its insert meets the stored rows' keys, and
+        // the batch is written again, looked up.
+        var members = Enumerable.Range(0, FanOutExpander.BatchSize + 1).Select(n => new ListRecipient($"m{n:D5}", null)).ToList();
+        await engine.Services.GetRequiredService<ListService>().AddSubscribersAsync("big", members, replace: false);
+        var requestId = await engine.Services.GetRequiredService<GroupSender>().SendAsync(RecipientGroup.List, "big", "news", null);
+        var expander = engine.Services.GetRequiredService<FanOutExpander>();
+        Assert.True(await expander.ExpandAsync(requestId, CancellationToken.None));
+        await using (var db = engine.CreateContext())
+        {
+            await db.FanOutRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, FanOutStatus.Expanding).SetProperty(r => r.GroupIndex, 0).SetProperty(r => r.ListId, (string?)null)
+                .SetProperty(r => r.AfterUserId, (string?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(r => r.Members, 0).SetProperty(r => r.Messages, 0).SetProperty(r => r.Duplicates, 0));
+        }
+
+        Assert.True(await expander.ExpandAsync(requestId, CancellationToken.None));
+
+        await using var read = engine.CreateContext();
+        Assert.Equal(FanOutExpander.BatchSize + 1, await read.Messages.CountAsync(m => m.RequestId == requestId));
+        Assert.Equal(FanOutExpander.BatchSize + 1, await read.MessageEvents.CountAsync(e => read.Messages.Any(m => m.Id == e.MessageId && m.RequestId == requestId) && e.Type == "ENQUEUED"));
+        var progress = await engine.Services.GetRequiredService<RequestProgressQuery>().GetAsync(requestId);
+        Assert.Equal((FanOutStatus.Completed, FanOutExpander.BatchSize + 1), (progress!.Status, progress.Duplicates));
+    }
+
+    [Fact]
     public void Pending_Of_KeepsDueIdsAndDelayedTimes_AndNothingElse()
     {
         var at = DateTimeOffset.Parse("2026-12-01T10:00:00Z");

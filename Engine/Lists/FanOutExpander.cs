@@ -48,7 +48,9 @@ public sealed class FanOutExpander(
         var pending = SendJobDispatcher.Pending.Empty();
         try
         {
-            return await ExpandAsync(db, row, request, template, startAt, new Run(owner, source), pending, cancellationToken);
+            // Stored messages can meet this run's only from another list or recipient of the request, or from an earlier run.
+            var run = new Run(owner, source) { CheckStored = request.Recipients.Count > 0 || row.GroupIndex > 0 || row.Members > 0 };
+            return await ExpandAsync(db, row, request, template, startAt, run, pending, cancellationToken);
         }
         finally
         {
@@ -59,57 +61,99 @@ public sealed class FanOutExpander(
     private async Task<bool> ExpandAsync(NotificationsDbContext db, FanOutRequest row, SendRequest request, TemplateContent? template, DateTimeOffset startAt,
         Run run, SendJobDispatcher.Pending pending, CancellationToken cancellationToken)
     {
-        while (row.Status == FanOutStatus.Expanding)
+        Task<Batch>? ahead = null;
+        try
         {
-            if (row.GroupIndex >= request.Groups.Count)
+            while (row.Status == FanOutStatus.Expanding)
             {
-                row.Status = FanOutStatus.Completed;
-                row.CompletedAt = time.GetUtcNow();
-                row.Reason ??= row.Messages == 0 && row.Duplicates == 0 ? "The lists have no subscribers." : null;
-                await SaveAsync(db, row, run, [], cancellationToken);
-                break;
-            }
-
-            var group = request.Groups[row.GroupIndex];
-            row.ListId ??= await FirstListAsync(group, cancellationToken);
-            if (row.ListId is null)
-            {
-                row.Reason = $"{row.Reason} {(group.Kind switch
+                if (row.GroupIndex >= request.Groups.Count)
                 {
-                    RecipientGroup.List => $"No list '{group.Value}'.",
-                    RecipientGroup.Audience => $"No audience '{group.Value}' (or its membership is not calculated yet).",
-                    _ => $"No list matches '{group.Value}'.",
-                })}".Trim();
-                row.GroupIndex++;
-                continue;
-            }
+                    row.Status = FanOutStatus.Completed;
+                    row.CompletedAt = time.GetUtcNow();
+                    row.Reason ??= row.Messages == 0 && row.Duplicates == 0 ? "The lists have no subscribers." : null;
+                    await SaveAsync(db, row, run, null, cancellationToken);
+                    break;
+                }
 
-            var members = await MembersAsync(db, group, row.ListId, row.AfterUserId, cancellationToken);
-            var built = await BuildAsync(db, request, group, row, members, template, startAt, cancellationToken);
-            row.Members += members.Count;
-            if (members.Count < BatchSize)
-            {
-                row.ListId = group.Kind == RecipientGroup.ListPattern ? await NextMatchAsync(group.Value, row.ListId, cancellationToken) : null;
-                row.AfterUserId = null;
+                var group = request.Groups[row.GroupIndex];
+                row.ListId ??= await FirstListAsync(group, cancellationToken);
                 if (row.ListId is null)
                 {
+                    row.Reason = $"{row.Reason} {(group.Kind switch
+                    {
+                        RecipientGroup.List => $"No list '{group.Value}'.",
+                        RecipientGroup.Audience => $"No audience '{group.Value}' (or its membership is not calculated yet).",
+                        _ => $"No list matches '{group.Value}'.",
+                    })}".Trim();
                     row.GroupIndex++;
+                    run.CheckStored = true;
+                    continue;
                 }
-            }
-            else
-            {
-                row.AfterUserId = members[^1];
+
+                var batch = ahead is null ? await PrepareAsync(db, request, group, row, row.ListId, row.AfterUserId, template, startAt, run.Source, cancellationToken) : await ahead;
+                ahead = null;
+                row.Members += batch.Members.Count;
+                if (batch.Members.Count < BatchSize)
+                {
+                    row.ListId = group.Kind == RecipientGroup.ListPattern ? await NextMatchAsync(group.Value, row.ListId, cancellationToken) : null;
+                    row.AfterUserId = null;
+                    run.CheckStored = true; // the next list's members may have been this one's
+                    if (row.ListId is null)
+                    {
+                        row.GroupIndex++;
+                    }
+                }
+                else
+                {
+                    row.AfterUserId = batch.Members[^1];
+                    ahead = PrepareAheadAsync(request, group, row, row.ListId, row.AfterUserId, template, startAt, run.Source, cancellationToken);
+                }
+
+                if (!await SaveAsync(db, row, run, batch, cancellationToken))
+                {
+                    return false; // lost the lease: another run goes on from the stored position
+                }
+
+                pending.Add(batch.Messages);
             }
 
-            if (!await SaveAsync(db, row, run, built, cancellationToken))
-            {
-                return false; // lost the lease: another run goes on from the stored position
-            }
-
-            pending.Add(built);
+            return true;
         }
+        finally
+        {
+            if (ahead is not null)
+            {
+                await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // a page read ahead for a run that stopped: nothing of it was written
+            }
+        }
+    }
 
-        return true;
+    /// <summary>
+    /// The next page of the same list or audience, read and built on another thread while this page's transaction
+    /// writes: reading and building a page is about a third of the expansion's time, and on SQLite the writes hold
+    /// one core while the other would wait. Only reads, on a context of its own; what to store is still decided in the
+    /// write transaction (ids already stored are skipped there), so reading early changes nothing of the outcome.
+    /// </summary>
+    private Task<Batch> PrepareAheadAsync(SendRequest request, RecipientGroup group, FanOutRequest row, string source, string after,
+        TemplateContent? template, DateTimeOffset startAt, string eventSource, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        await using var readDb = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await PrepareAsync(readDb, request, group, row, source, after, template, startAt, eventSource, cancellationToken);
+    }, cancellationToken);
+
+    /// <summary>
+    /// A page of members, their messages, and the rows to write for them (messages, first events, tags) already in the
+    /// values their tables take, so the write transaction only binds and steps.
+    /// </summary>
+    private async Task<Batch> PrepareAsync(NotificationsDbContext db, SendRequest request, RecipientGroup group, FanOutRequest row, string source, string? after,
+        TemplateContent? template, DateTimeOffset startAt, string eventSource, CancellationToken cancellationToken)
+    {
+        var members = await MembersAsync(db, group, source, after, cancellationToken);
+        var messages = await BuildAsync(db, request, group, row, members, template, startAt, cancellationToken);
+        var tags = messages.SelectMany((m, i) => (m.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(tag => (Owner: i, Tag: new MessageTag { MessageId = m.Id, Tag = tag }))).ToList();
+        return new Batch(members, messages, ModelRowInserter.Stage(db, messages), ModelRowInserter.Stage(db, messages.Select(m => FirstEvent(m, eventSource)).ToList()),
+            ModelRowInserter.Stage(db, tags.Select(t => t.Tag).ToList()), tags.Select(t => t.Owner).ToArray());
     }
 
     // The batch's ids go to the store as one array parameter (EF.Parameter): EF's default, one parameter per id, made
@@ -138,21 +182,37 @@ public sealed class FanOutExpander(
         return messages;
     }
 
-    /// <summary>One transaction: the batch's messages not yet stored, their first events and tags, and the new position.</summary>
-    private async Task<bool> SaveAsync(NotificationsDbContext db, FanOutRequest row, Run run, List<Message> built, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction: the batch's messages not yet stored, their first events and tags, and the new position; with no
+    /// batch, the position alone. While no stored message can share an id with the batch (<see cref="Run.CheckStored"/>),
+    /// the ids are not looked up first: a unique-key violation then means the rule missed a case, and the batch is
+    /// written again, looked up, and so is every later batch of the run.
+    /// </summary>
+    private async Task<bool> SaveAsync(NotificationsDbContext db, FanOutRequest row, Run run, Batch? batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveOnceAsync(db, row, run, batch, cancellationToken);
+        }
+        catch (Exception ex) when (!run.CheckStored && SqlDialects.For(db).IsUniqueViolation(ex))
+        {
+            run.CheckStored = true; // the transaction rolled back as it was disposed
+            return await SaveOnceAsync(db, row, run, batch, cancellationToken);
+        }
+    }
+
+    private async Task<bool> SaveOnceAsync(NotificationsDbContext db, FanOutRequest row, Run run, Batch? batch, CancellationToken cancellationToken)
     {
         await using var tx = await writes.BeginAsync(db, cancellationToken);
-        var ids = built.Select(m => m.Id).ToList();
-        var existing = ids.Count == 0 ? [] : (await db.Messages.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = built.Where(m => !existing.Contains(m.Id)).ToList();
+        var built = batch?.Messages ?? [];
+        var stored = built.Count == 0 || !run.CheckStored ? [] : (await db.Messages.AsNoTracking()
+            .Where(m => EF.Parameter(built.Select(b => b.Id).ToList()).Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
         var now = time.GetUtcNow();
-        row.Messages += fresh.Count;
-        row.Duplicates += built.Count - fresh.Count;
-        row.UpdatedAt = now;
+        var (messages, duplicates) = (row.Messages + built.Count - stored.Count, row.Duplicates + stored.Count);
         var updated = await db.FanOutRequests.Where(r => r.Id == row.Id && r.LeaseOwner == run.Owner).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, row.Status).SetProperty(r => r.GroupIndex, row.GroupIndex).SetProperty(r => r.ListId, row.ListId)
-            .SetProperty(r => r.AfterUserId, row.AfterUserId).SetProperty(r => r.Members, row.Members).SetProperty(r => r.Messages, row.Messages)
-            .SetProperty(r => r.Duplicates, row.Duplicates).SetProperty(r => r.Reason, row.Reason).SetProperty(r => r.UpdatedAt, now)
+            .SetProperty(r => r.AfterUserId, row.AfterUserId).SetProperty(r => r.Members, row.Members).SetProperty(r => r.Messages, messages)
+            .SetProperty(r => r.Duplicates, duplicates).SetProperty(r => r.Reason, row.Reason).SetProperty(r => r.UpdatedAt, now)
             .SetProperty(r => r.CompletedAt, row.CompletedAt)
             .SetProperty(r => r.LeaseUntil, row.Status == FanOutStatus.Expanding ? now + LeaseFor : null), cancellationToken);
         if (updated == 0)
@@ -160,15 +220,20 @@ public sealed class FanOutExpander(
             return false;
         }
 
-        await ModelRowInserter.InsertAsync(db, fresh, cancellationToken);
-        await ModelRowInserter.InsertAsync(db, fresh.Select(m => FirstEvent(m, now, run.Source)).ToList(), cancellationToken);
-        await ModelRowInserter.InsertAsync(db, fresh.SelectMany(m => (m.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(tag => new MessageTag { MessageId = m.Id, Tag = tag })).ToList(), cancellationToken);
-        // A member's first status is a status change like any other (outbound webhooks): announced in this transaction.
-        await StatusChangeSinks.WriteAsync(sinks, db,
-            fresh.Select(m => new MessageChange(m.Id, MessageChange.Updated, m.Status, m.EnqueuedAt)).ToList(), cancellationToken);
+        if (batch is not null)
+        {
+            var fresh = stored.Count == 0 ? built : built.Where(m => !stored.Contains(m.Id)).ToList();
+            await ModelRowInserter.InsertAsync(db, stored.Count == 0 ? batch.MessageRows : batch.MessageRows.Where(i => !stored.Contains(built[i].Id)), cancellationToken);
+            await ModelRowInserter.InsertAsync(db, stored.Count == 0 ? batch.EventRows : batch.EventRows.Where(i => !stored.Contains(built[i].Id)), cancellationToken);
+            await ModelRowInserter.InsertAsync(db, stored.Count == 0 ? batch.TagRows : batch.TagRows.Where(i => !stored.Contains(built[batch.TagOwners[i]].Id)), cancellationToken);
+            // A member's first status is a status change like any other (outbound webhooks): announced in this transaction.
+            await StatusChangeSinks.WriteAsync(sinks, db,
+                fresh.Select(m => new MessageChange(m.Id, MessageChange.Updated, m.Status, m.EnqueuedAt)).ToList(), cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
-        built.RemoveAll(m => existing.Contains(m.Id));
+        (row.Messages, row.Duplicates, row.UpdatedAt) = (messages, duplicates, now);
+        built.RemoveAll(m => stored.Contains(m.Id));
         return true;
     }
 
@@ -222,18 +287,34 @@ public sealed class FanOutExpander(
     private async Task<string?> NextMatchAsync(string pattern, string? afterListId, CancellationToken cancellationToken) =>
         (await lists.ListAsync(pattern, afterListId is null ? null : Validation.ResourceId.EncodeCursor(afterListId), 1, cancellationToken)).Items.FirstOrDefault()?.Id;
 
-    private static MessageEvent FirstEvent(Message message, DateTimeOffset now, string source) => new()
+    private static MessageEvent FirstEvent(Message message, string source) => new()
     {
         MessageId = message.Id,
-        At = now,
+        At = message.EnqueuedAt,
         Type = message.Status.ToWire(),
         Status = message.Status,
         Source = source,
         Detail = $"Member of a list send (request {message.RequestId}).",
     };
 
-    /// <summary>This run's lease owner and the source its members' first events name.</summary>
-    private sealed record Run(string Owner, string Source);
+    /// <summary>
+    /// A page of members, the messages built for them, and the rows to store for them: <see cref="TagOwners"/> gives
+    /// each tag row's message by its position in <see cref="Messages"/>.
+    /// </summary>
+    private sealed record Batch(List<string> Members, List<Message> Messages, StagedRows MessageRows, StagedRows EventRows, StagedRows TagRows, int[] TagOwners);
+
+    /// <summary>
+    /// This run's lease owner, the source its members' first events name, and whether a batch's ids must be looked up
+    /// before they are written (a stored message may share one: see <see cref="SaveAsync"/>).
+    /// </summary>
+    private sealed class Run(string owner, string source)
+    {
+        public string Owner { get; } = owner;
+
+        public string Source { get; } = source;
+
+        public bool CheckStored { get; set; }
+    }
 
     private static SendRequest WithGroupData(SendRequest request, RecipientGroup group)
     {

@@ -24,25 +24,57 @@ public static class ModelRowInserter
     /// </summary>
     private const int SqliteParametersPerInsert = 128;
 
-    public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+    public static Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+        where T : class => rows.Count == 0 ? Task.CompletedTask : InsertAsync(db, Stage(db, rows), cancellationToken);
+
+    /// <summary>
+    /// <paramref name="rows"/> as their table takes them, ready for <see cref="InsertAsync(DbContext, StagedRows, CancellationToken)"/>
+    /// on a context of the same model (<paramref name="db"/> may be another one than the inserting context: no
+    /// transaction or connection is needed here).
+    /// </summary>
+    public static StagedRows Stage<T>(DbContext db, IReadOnlyList<T> rows)
         where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        var getters = columns.Select(c => (Getter: c.GetGetter(), Converter: c.GetTypeMapping().Converter)).ToArray();
+        var values = new object?[rows.Count][];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = values[r] = new object?[getters.Length];
+            for (var i = 0; i < getters.Length; i++)
+            {
+                var value = getters[i].Getter.GetClrValue(rows[r]);
+                row[i] = getters[i].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
+            }
+        }
+
+        return new StagedRows(db.Model, table, columns, values);
+    }
+
+    /// <summary>Appends staged rows in the context's current transaction.</summary>
+    public static async Task InsertAsync(DbContext db, StagedRows rows, CancellationToken cancellationToken = default)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
+        if (!ReferenceEquals(rows.Model, db.Model))
+        {
+            throw new InvalidOperationException("The rows were staged for another model (another database provider).");
+        }
+
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Rows are appended only inside the caller's transaction.");
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        var (table, columns) = (rows.Table, rows.Columns);
         cancellationToken.ThrowIfCancellationRequested();
         // SQLite: one row per statement, bound by position (SqliteRowAppender says why). Multi-row statements stay for
         // PostgreSQL, where a round trip per row would cost far more than binding.
         if (db.Database.GetDbConnection() is SqliteConnection sqlite && SqliteRowAppender.Supports(columns))
         {
-            SqliteRowAppender.Append(sqlite, InsertSql(table, columns, 1, (_, _) => "?"), columns, rows);
+            SqliteRowAppender.Append(sqlite, InsertSql(table, columns, 1, (_, _) => "?"), rows.Values);
             return;
         }
 
@@ -59,8 +91,7 @@ public static class ModelRowInserter
             {
                 for (var k = 0; k < parameters.Count; k++)
                 {
-                    var (parameter, getter, converter) = parameters[k];
-                    parameter.Value = ProviderValue(rows[done + k / columns.Count], getter, converter) ?? DBNull.Value;
+                    parameters[k].Value = rows.Values[done + k / columns.Count][k % columns.Count] ?? DBNull.Value;
                 }
 
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -81,24 +112,16 @@ public static class ModelRowInserter
         added.ForEach(e => e.State = EntityState.Detached);
     }
 
-    private static List<(DbParameter Parameter, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)> Prepare(
-        DbCommand command, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows)
+    private static List<DbParameter> Prepare(DbCommand command, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows)
     {
         command.CommandText = InsertSql(table, columns, rows, (r, i) => $"@p{r}_{i}");
-        return Enumerable.Range(0, rows).SelectMany(r => columns.Select((column, i) =>
+        return Enumerable.Range(0, rows).SelectMany(r => columns.Select((_, i) =>
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = $"@p{r}_{i}";
             command.Parameters.Add(parameter);
-            return (parameter, column.GetGetter(), column.GetTypeMapping().Converter);
+            return parameter;
         })).ToList();
-    }
-
-    /// <summary>A row's column value as the store takes it (the EF model's value conversion applied).</summary>
-    internal static object? ProviderValue(object row, IClrPropertyGetter getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
-    {
-        var value = getter.GetClrValue(row);
-        return converter is null || value is null ? value : converter.ConvertToProvider(value);
     }
 
     private static string InsertSql(StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, int rows, Func<int, int, string> parameter) =>

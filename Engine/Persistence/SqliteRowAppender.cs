@@ -24,20 +24,18 @@ internal static class SqliteRowAppender
             || type == typeof(bool) || type == typeof(double) || type == typeof(float) || type == typeof(byte[]);
     });
 
-    /// <summary>Appends <paramref name="rows"/> on <paramref name="connection"/>, in the transaction it has begun.</summary>
-    public static void Append<T>(SqliteConnection connection, string sql, IReadOnlyList<IProperty> columns, IReadOnlyList<T> rows)
-        where T : class
+    /// <summary>Appends <paramref name="rows"/> (provider values, a row per array) on <paramref name="connection"/>, in the transaction it has begun.</summary>
+    public static void Append(SqliteConnection connection, string sql, IReadOnlyList<object?[]> rows)
     {
         var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var getters = columns.Select(c => (Getter: c.GetGetter(), Converter: c.GetTypeMapping().Converter)).ToArray();
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         try
         {
             foreach (var row in rows)
             {
-                for (var i = 0; i < getters.Length; i++)
+                for (var i = 0; i < row.Length; i++)
                 {
-                    Check(Bind(statement, i + 1, ModelRowInserter.ProviderValue(row, getters[i].Getter, getters[i].Converter)), handle);
+                    Check(Bind(statement, i + 1, row[i]), handle);
                 }
 
                 var done = raw.sqlite3_step(statement);
