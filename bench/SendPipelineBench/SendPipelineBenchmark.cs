@@ -130,15 +130,15 @@ public static class SendPipelineBenchmark
             var coldAccept = await LoadAllAsync(apps, warmup, concurrency);
             if (Environment.GetEnvironmentVariable("NOPS_BENCH_ACCEPT_ONLY") == "1")
             {
-                var cpuBefore = apps.Sum(a => CpuSeconds(a.ProcessId));
+                var cpuBefore = apps.Sum(a => DashboardProcess.CpuSecondsOf(a.ProcessId));
                 var only = await LoadAllAsync(apps, messages, concurrency);
-                var cpu = apps.Sum(a => CpuSeconds(a.ProcessId)) - cpuBefore;
+                var cpu = apps.Sum(a => DashboardProcess.CpuSecondsOf(a.ProcessId)) - cpuBefore;
                 return (messages / only.TotalSeconds, double.NaN, apps.Max(a => PeakMemoryMb(a.ProcessId)), cpu * 1000 / messages);
             }
 
             await WaitDeliveredAsync(delivered, warmup);
             Console.WriteLine($"  warm-up (cold process): {warmup} messages, accept {warmup / coldAccept.TotalSeconds:0} requests/s, end-to-end {warmup / cold.Elapsed.TotalSeconds:0} messages/s");
-            var cpuStart = apps.Sum(a => CpuSeconds(a.ProcessId));
+            var cpuStart = apps.Sum(a => DashboardProcess.CpuSecondsOf(a.ProcessId));
             var stopwatch = Stopwatch.StartNew();
             // On SQLite stores: delayed sends due while the load runs, and how late they go out (item 3b).
             var delayed = probe is null ? null : DelayedProbe.SendAsync(apps[0].BaseAddress);
@@ -146,7 +146,7 @@ public static class SendPipelineBenchmark
             Console.WriteLine($"  accepted {messages} in {acceptElapsed.TotalSeconds:0.00} s");
             await WaitDeliveredAsync(delivered, warmup + messages);
             var endToEndElapsed = stopwatch.Elapsed;
-            var cpuSeconds = apps.Sum(a => CpuSeconds(a.ProcessId)) - cpuStart;
+            var cpuSeconds = apps.Sum(a => DashboardProcess.CpuSecondsOf(a.ProcessId)) - cpuStart;
             if (delayed is not null)
             {
                 var (median, max) = await DelayedProbe.LatenessAsync(probe!, await delayed);
@@ -200,14 +200,6 @@ public static class SendPipelineBenchmark
     /// <summary>NOPS_BENCH_WARMUP messages (default 10,000) before the measured ones.</summary>
     private static int WarmupMessages(int messages) =>
         Environment.GetEnvironmentVariable("NOPS_BENCH_WARMUP") is { } configured ? int.Parse(configured, CultureInfo.InvariantCulture) : Math.Max(10_000, messages / 2);
-
-    /// <summary>User + system CPU seconds of a process so far (/proc/pid/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
 
     private static double PeakMemoryMb(int pid)
     {

@@ -19,6 +19,17 @@ public sealed partial class DashboardProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>User + system CPU seconds of the app so far (/proc/pid/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    public double CpuSeconds => CpuSecondsOf(process.Id);
+
+    /// <summary>User + system CPU seconds of a process so far (/proc/pid/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    public static double CpuSecondsOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public static async Task<DashboardProcess> StartAsync(string database, IDictionary<string, string> environment)
     {
         var dll = Path.Combine(RepositoryRoot(), "Dashboard", "bin", "Release", "net10.0", "NotificationOps.Dashboard.dll");

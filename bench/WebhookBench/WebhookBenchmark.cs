@@ -52,6 +52,8 @@ public static class WebhookBenchmark
             Console.WriteLine($"send pipeline without endpoint: {baseline:0} messages/s accepted → DELIVERED (baseline)");
             Console.WriteLine($"send pipeline with endpoint:    {configured:0} messages/s ({configured / baseline:0.00} of baseline; target ≥ 0.80)");
 
+            Console.WriteLine($"CPU per 1,000 messages: app without {without.AppCpuPerThousand:0.00} s, with {with.AppCpuPerThousand:0.00} s (until every event arrived); "
+                + $"bench process (load, and the receiver on the with side): {without.BenchCpuPerThousand:0.00} s without, {with.BenchCpuPerThousand:0.00} s with");
             var receipts = receiver.Receipts.OrderBy(r => r.At).ToList();
             var lags = receipts.Select(r => r.LagMs).Order().ToList();
             var busy = with.DeliverySeconds;
@@ -86,6 +88,8 @@ public static class WebhookBenchmark
         private int sent;
         private double seconds;
         private int measured;
+        private double appCpu;
+        private double benchCpu;
 
         private Side(DashboardProcess app, string database, LoopbackReceiver? receiver)
         {
@@ -98,6 +102,12 @@ public static class WebhookBenchmark
 
         /// <summary>Measured messages per second, accepted → DELIVERED, over every round.</summary>
         public double Rate => measured / seconds;
+
+        /// <summary>The app's CPU seconds per 1,000 measured messages, over its rounds (with a receiver, until every event arrived).</summary>
+        public double AppCpuPerThousand => appCpu / measured * 1000;
+
+        /// <summary>This process's CPU seconds (the load and, with a receiver, the receiver) per 1,000 measured messages.</summary>
+        public double BenchCpuPerThousand => benchCpu / measured * 1000;
 
         /// <summary>Per round, from the first send to the last event received (with a receiver), summed.</summary>
         public double DeliverySeconds { get; private set; }
@@ -135,6 +145,7 @@ public static class WebhookBenchmark
         public async Task RoundAsync(int messages, int concurrency)
         {
             var before = receiver?.Count ?? 0;
+            var (appBefore, benchBefore) = (app.CpuSeconds, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
             var stopwatch = Stopwatch.StartNew();
             await SendLoad.LoadAsync(app.BaseAddress, messages, concurrency, offset: sent);
             sent += messages;
@@ -149,6 +160,9 @@ public static class WebhookBenchmark
                 await WaitReceivedAsync(receiver, before + (messages * ChangesPerMessage));
                 DeliverySeconds += stopwatch.Elapsed.TotalSeconds;
             }
+
+            appCpu += app.CpuSeconds - appBefore;
+            benchCpu += Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchBefore;
         }
 
         public ValueTask DisposeAsync() => app.DisposeAsync();
