@@ -176,6 +176,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IDeliveryProviderFactory>(provider => provider.GetRequiredService<SmtpProviderFactory>());
         services.AddSingleton<IDeliveryProviderFactory, WebhookProviderFactory>();
         services.AddProviderIntegrations();
+        // IHttpClientFactory logs every request's URL at Information. A provider's, an endpoint's or a fetch step's URL can
+        // be its secret (a Slack or Teams incoming webhook is one in its path; .NET hides only the query), and secrets
+        // never go to the log: no client of ours gets those loggers. Outcomes are recorded with the attempts instead.
+        services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
         // The attempt timeout is enforced by the send job, per attempt; the client's own must not cut in first.
         services.AddHttpClient(WebhookProviderFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ProviderRegistry>();
