@@ -51,7 +51,7 @@ public sealed class AutomationFetcher(IHttpClientFactory clients)
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AutomationStepException("webhook.url", $"{url} did not answer within {Timeout.TotalSeconds:0} s.", inner: ex);
+            throw new AutomationStepException("webhook.url", $"{UrlDisplay.Origin(url)} did not answer within {Timeout.TotalSeconds:0} s.", inner: ex);
         }
 
         using (response)
@@ -60,7 +60,7 @@ public sealed class AutomationFetcher(IHttpClientFactory clients)
             if (!response.IsSuccessStatusCode)
             {
                 var transient = (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-                throw new AutomationStepException("webhook.url", $"{url} answered {(int)response.StatusCode}: {Truncate(text)}", permanent: !transient);
+                throw new AutomationStepException("webhook.url", $"{UrlDisplay.Origin(url)} answered {(int)response.StatusCode}: {Truncate(text)}", permanent: !transient);
             }
 
             JsonNode? answer;
@@ -70,7 +70,7 @@ public sealed class AutomationFetcher(IHttpClientFactory clients)
             }
             catch (JsonException)
             {
-                throw new AutomationStepException("webhook.url", $"{url} did not answer JSON: {Truncate(text)}", permanent: true);
+                throw new AutomationStepException("webhook.url", $"{UrlDisplay.Origin(url)} did not answer JSON: {Truncate(text)}", permanent: true);
             }
 
             if (answer is JsonObject obj)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Webhooks.Outbound;
@@ -235,7 +236,7 @@ public sealed class WebhookDeliveryStore(
         if (results.Any(r => r.Gone))
         {
             Disable(endpoint, "The endpoint answered 410 Gone.", now);
-            logger.LogWarning("Webhook endpoint {EndpointId} ({Url}) answered 410 Gone and was disabled", endpoint.Id, endpoint.Url);
+            logger.LogWarning("Webhook endpoint {EndpointId} ({Origin}) answered 410 Gone and was disabled", endpoint.Id, UrlDisplay.Origin(endpoint.Url));
             disabled = true;
         }
         else
@@ -247,8 +248,8 @@ public sealed class WebhookDeliveryStore(
                 // The alert: the incident rule WebhookEndpointDisabledRule reads this row (so a crash right after the
                 // commit still alerts); the error is for log alerting.
                 logger.LogError(new EventId(4101, "WebhookEndpointDisabled"),
-                    "ALERT: webhook endpoint {EndpointId} ({Url}) failed every attempt since {FailingSince:u} and was disabled",
-                    endpoint.Id, endpoint.Url, endpoint.FailingSince);
+                    "ALERT: webhook endpoint {EndpointId} ({Origin}) failed every attempt since {FailingSince:u} and was disabled",
+                    endpoint.Id, UrlDisplay.Origin(endpoint.Url), endpoint.FailingSince);
                 disabled = true;
             }
         }
