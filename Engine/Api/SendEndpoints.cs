@@ -1,7 +1,11 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Http;
@@ -23,8 +27,13 @@ public static class SendEndpoints
 
                 // A refusal throws RequestValidationException; ApiExceptionMiddleware answers it with the field.
                 var parsed = SendRequestParser.Parse(body);
-                var accepted = await sender.AcceptAsync(parsed, cancellationToken: cancellationToken);
-                return TypedResults.Json(new SendResponse(accepted.RequestId), statusCode: StatusCodes.Status202Accepted);
+                // With an Idempotency-Key, the answer is stored with the messages, and these are the bytes answered.
+                var hold = request.HttpContext.Features.Get<IdempotencyHold>();
+                var accepted = await sender.AcceptAsync(parsed, cancellationToken: cancellationToken,
+                    answer: hold is null ? null : id => new IdempotentAnswer(hold, StatusCodes.Status202Accepted, AnswerBody(id, request.HttpContext), JsonContentType));
+                return hold is null
+                    ? TypedResults.Json(new SendResponse(accepted.RequestId), statusCode: StatusCodes.Status202Accepted)
+                    : Results.Content(AnswerBody(accepted.RequestId, request.HttpContext), JsonContentType, statusCode: StatusCodes.Status202Accepted);
             })
             .WithName("Send")
             .WithSummary("Send a notification to one or more recipients (Courier's POST /send).")
@@ -47,4 +56,10 @@ public static class SendEndpoints
             .Produces<ApiError>(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
+
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>The 202's body as <c>TypedResults.Json</c> writes it, with the app's JSON options.</summary>
+    private static string AnswerBody(string requestId, HttpContext context) => JsonSerializer.Serialize(
+        new SendResponse(requestId), context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
 }

@@ -58,6 +58,7 @@ public sealed class IdempotencyMiddleware(
             return;
         }
 
+        context.Features.Set(new IdempotencyHold(scope, key, lease));
         var original = context.Response.Body;
         await using var captured = new MemoryStream();
         context.Response.Body = captured;

@@ -44,10 +44,12 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// rolled back), since answering 503 for rows that are then committed would make a client's retry a duplicate.
     /// </summary>
     /// <param name="fanOut">A send to lists: its expansion record, stored with the direct recipients' messages.</param>
-    public async Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags, FanOutRequest? fanOut = null)
+    /// <param name="answer">The request's answer for its Idempotency-Key, stored with its messages.</param>
+    public async Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags, FanOutRequest? fanOut = null,
+        IdempotentAnswer? answer = null)
     {
         var claim = new IntakeClaim();
-        var write = writer.WriteAsync(new IntakeBatch(messages, events, tags, fanOut, claim));
+        var write = writer.WriteAsync(new IntakeBatch(messages, events, tags, fanOut, claim, answer));
         try
         {
             await write.WaitAsync(timeout, time);
@@ -115,10 +117,32 @@ public sealed class IntakeWriter : IAsyncDisposable
                 live.SelectMany(b => b.Messages).Select(m => new MessageChange(m.Id, MessageChange.Updated, m.Status, m.EnqueuedAt)).ToList(),
                 CancellationToken.None);
             await ModelRowInserter.InsertAsync(db, live.Select(b => b.FanOut).OfType<FanOutRequest>().ToList());
+            await StoreAnswersAsync(db, live.Select(b => b.Answer).OfType<IdempotentAnswer>().ToList());
             await transaction.CommitAsync();
             return live;
         }
     }
 
-    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags, FanOutRequest? FanOut, IntakeClaim Claim);
+    /// <summary>
+    /// The answers of the requests that carry an Idempotency-Key, each on its record while the request's lease holds it:
+    /// committed with the messages, a retry after a crash replays the request id instead of sending them again.
+    /// </summary>
+    private async Task StoreAnswersAsync(NotificationsDbContext db, IReadOnlyList<IdempotentAnswer> answers)
+    {
+        var now = time.GetUtcNow();
+        foreach (var answer in answers)
+        {
+            var (hold, status, body, contentType) = (answer.Hold, answer.StatusCode, answer.Body, answer.ContentType);
+            await db.IdempotencyRecords
+                .Where(r => r.Scope == hold.Scope && r.Key == hold.Key && r.CompletedAt == null && r.LeaseUntil == hold.Lease)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.StatusCode, status)
+                    .SetProperty(r => r.ResponseBody, body)
+                    .SetProperty(r => r.ResponseContentType, contentType)
+                    .SetProperty(r => r.CompletedAt, now));
+        }
+    }
+
+    private sealed record IntakeBatch(IReadOnlyList<Message> Messages, IReadOnlyList<MessageEvent> Events, IReadOnlyList<MessageTag> Tags, FanOutRequest? FanOut, IntakeClaim Claim,
+        IdempotentAnswer? Answer);
 }

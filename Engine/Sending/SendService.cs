@@ -24,7 +24,12 @@ public sealed class SendService(
     TimeProvider time,
     NotificationMetrics? metrics = null)
 {
-    public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default)
+    /// <param name="answer">
+    /// For a request holding an Idempotency-Key: its answer, given the request id, stored with the messages (a retry after
+    /// a crash right after the commit replays it instead of sending again).
+    /// </param>
+    public async Task<SendAccepted> AcceptAsync(SendRequest request, string source = MessageEventSources.Api, CancellationToken cancellationToken = default,
+        Func<string, IdempotentAnswer>? answer = null)
     {
         var now = time.GetUtcNow();
         if (request.DelayUntil > now + SendRequestParser.MaxWait)
@@ -97,7 +102,7 @@ public sealed class SendService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await intake.WriteAsync(messages, events, tags, fanOut);
+        await intake.WriteAsync(messages, events, tags, fanOut, answer?.Invoke(requestId));
 
         // The intake writer handed the messages to the send jobs after its commit: due ones now, delayed ones at their time.
         metrics?.SendAccepted(messages.Count);
