@@ -12,7 +12,7 @@ public sealed class AudienceRecoverySource(IDbContextFactory<NotificationsDbCont
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Audiences.AsNoTracking().Where(a => a.Calculating && (a.LeaseUntil == null || a.LeaseUntil < now))
-            .Select(a => a.Id).Take(100).ToListAsync(cancellationToken);
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(100).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             audiences.Calculate(id);

@@ -21,7 +21,7 @@ public sealed class BulkRecoverySource(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.BulkJobs.AsNoTracking()
             .Where(j => j.Status == BulkJobStatus.Processing && j.UpdatedAt <= dueBefore && (j.LeaseUntil == null || j.LeaseUntil < now))
-            .Select(j => j.Id).Take(1000).ToListAsync(cancellationToken);
+            .OrderBy(j => j.Id).Select(j => j.Id).Take(1000).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             BulkService.Enqueue(jobs, id);

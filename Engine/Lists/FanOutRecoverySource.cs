@@ -20,7 +20,7 @@ public sealed class FanOutRecoverySource(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.FanOutRequests.AsNoTracking()
             .Where(r => r.Status == FanOutStatus.Expanding && r.UpdatedAt <= dueBefore && (r.LeaseUntil == null || r.LeaseUntil < now))
-            .Select(r => r.Id).Take(1000).ToListAsync(cancellationToken);
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(1000).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             dispatcher.Expand(id);
