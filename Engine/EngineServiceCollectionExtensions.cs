@@ -86,10 +86,12 @@ public static class EngineServiceCollectionExtensions
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             // A client generator fetches the OpenAPI document with its API key; a person, signed in to the dashboard.
-            .AddPolicyScheme(ApiPolicies.ApiKeyOrDashboard, null, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme);
+            .AddPolicyScheme(ApiPolicies.ApiKeyOrDashboard, null, options => options.ForwardDefaultSelector = KeyOrSignIn)
+            .AddPolicyScheme(ApiPolicies.MetricsScheme, null, options =>
+            {
+                options.ForwardDefaultSelector = KeyOrSignIn;
+                options.ForwardChallenge = ApiKeyAuthenticationHandler.SchemeName;
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicies.ApiKey, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
@@ -232,4 +234,10 @@ public static class EngineServiceCollectionExtensions
         endpoints.MapNotificationMetrics();
         return endpoints;
     }
+
+    // An API key when the request carries one, else the dashboard's sign-in cookie.
+    private static string KeyOrSignIn(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? ApiKeyAuthenticationHandler.SchemeName
+            : IdentityConstants.ApplicationScheme;
 }

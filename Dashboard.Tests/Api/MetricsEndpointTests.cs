@@ -45,8 +45,22 @@ public sealed class MetricsEndpointTests(ApiDashboardFactory factory) : IClassFi
     {
         var response = await factory.CreateRawClient().GetAsync("/metrics");
 
-        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect or HttpStatusCode.Found, $"answered {response.StatusCode}");
+        // 401, not the sign-in page's redirect: a scraper follows redirects and would read the page as metrics.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
         Assert.DoesNotContain("nops_", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Metrics_SignedInDashboardUser_ServesPrometheusText()
+    {
+        var client = factory.CreateRawClient();
+        await DashboardLogin.SignInAsync(client);
+
+        var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("nops_retry_backlog", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<HttpClient> ClientAsync(params string[] scopes)

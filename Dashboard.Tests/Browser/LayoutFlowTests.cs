@@ -62,6 +62,15 @@ public sealed class LayoutFlowTests(SeededApp seeded) : IClassFixture<SeededApp>
         }
 
         Assert.True(failures.Count == 0, $"Pages wider than {width} px:\n{string.Join("\n", failures)}");
+        // Opening and leaving every page (each one prerendered, then live) threw nothing: Settings used to navigate
+        // while its tabs were being disposed, an error logged at every visit.
+        var lines = seeded.App.Output.Split('\n');
+        var thrown = lines.Select((line, i) => (line, i))
+            .Where(l => l.line.Contains("An unhandled exception was thrown by the application", StringComparison.Ordinal)
+                || l.line.Contains("Unhandled exception in circuit", StringComparison.Ordinal))
+            .Select(l => string.Join("\n", lines.Skip(l.i - 3).Take(12)))
+            .ToList();
+        Assert.True(thrown.Count == 0, $"Unhandled exceptions while opening the pages:\n{string.Join("\n---\n", thrown)}");
     }
 
     [Fact]

@@ -123,6 +123,20 @@ public sealed class IncidentTrackerTests : IAsyncLifetime
         Assert.Equal([IncidentStatus.Resolved, IncidentStatus.Investigating], await db.Incidents.OrderBy(i => i.Id).Select(i => i.Status).ToListAsync());
     }
 
+    [Fact]
+    public async Task ApplyAsync_NamesTheFailingProvidersForTheAlerts_OnlyWhileTheIncidentIsWorkedOn()
+    {
+        var opened = Assert.Single(await ApplyAsync(Partial));
+        time.Advance(TimeSpan.FromSeconds(15));
+        var worse = Assert.Single(await ApplyAsync(Major));
+        time.Advance(TimeSpan.FromSeconds(15));
+        var monitoring = Assert.Single(await ApplyAsync());
+
+        Assert.Equal(["hook-a"], opened.FailingProviders);
+        Assert.Equal(["hook-a", "hook-b"], worse.FailingProviders.Order());
+        Assert.Empty(monitoring.FailingProviders);
+    }
+
     private async Task<IReadOnlyList<IncidentChange>> ApplyAsync(params RuleFinding[] findings)
     {
         await using var db = database.CreateContext();

@@ -42,6 +42,16 @@ public sealed class ProviderFailureRuleTests
         Assert.Equal(["delivery", "delivery/hook-a", "delivery/hook-b"], finding.Components);
         Assert.Equal("delivery:email", finding.Key);
         Assert.Contains("hook-b: 8 of 10 attempts failed in 2 min, HTTP 503", finding.Evidence);
+        Assert.Equal("Every email provider is failing: alerts sent by email cannot get out until one recovers.", finding.AlertNote);
+    }
+
+    [Fact]
+    public void Evaluate_OneOfTwoProvidersFailing_HasNoAlertNote_AlertsGoThroughTheOther()
+    {
+        var finding = Assert.Single(new ProviderFailureRule().Evaluate(Email(Window("hook-a", 12, 12), Window("hook-b", 10, 0)), Options));
+
+        Assert.Equal(ComponentStatus.PartialOutage, finding.Status);
+        Assert.Null(finding.AlertNote);
     }
 
     [Fact]
@@ -51,6 +61,16 @@ public sealed class ProviderFailureRuleTests
 
         Assert.Equal(ComponentStatus.MajorOutage, finding.Status);
         Assert.Contains("only email provider", finding.AlertNote);
+    }
+
+    [Fact]
+    public void Evaluate_ProviderThatCannotBeReached_SaysSoInWords()
+    {
+        var unreachable = new ProviderWindow("hook-a", "email", 12, 12, null, "connection");
+
+        var finding = Assert.Single(new ProviderFailureRule().Evaluate(Email(unreachable), Options));
+
+        Assert.Equal("hook-a: 12 of 12 attempts failed in 2 min, could not connect.", finding.Evidence);
     }
 
     [Fact]

@@ -193,6 +193,9 @@ public sealed class SendJobTests
         Assert.True(types.IndexOf("UNDELIVERABLE") < types.IndexOf(MessageEventTypes.RetryRequested));
         Assert.True(types.IndexOf(MessageEventTypes.RetryRequested) < types.IndexOf("SENT"));
         Assert.Equal("DELIVERED", types[^1]);
+        // The time inside the text reads like the dashboard's, zone named (not "2026-12-01T03:05:24.8916160+00:00").
+        var requested = (await engine.HistoryAsync(id)).Single(e => e.Type == MessageEventTypes.RetryRequested).Detail;
+        Assert.Matches(@"\(until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)\.$", requested);
     }
 
     [Fact]

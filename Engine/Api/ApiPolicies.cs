@@ -15,4 +15,11 @@ public static class ApiPolicies
 
     /// <summary><c>/metrics</c>: an API key with the <c>metrics</c> scope, or any signed-in dashboard user.</summary>
     public const string MetricsScrape = "MetricsScrape";
+
+    /// <summary>
+    /// The authentication scheme of <see cref="MetricsScrape"/>: as <see cref="ApiKeyOrDashboard"/>, but a request with
+    /// neither a key nor a sign-in is answered 401, not redirected to the sign-in page (a scraper would follow the
+    /// redirect and read the page's HTML as metrics).
+    /// </summary>
+    public const string MetricsScheme = "MetricsScrapeScheme";
 }

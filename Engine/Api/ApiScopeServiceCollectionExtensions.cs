@@ -20,7 +20,7 @@ public static class ApiScopeServiceCollectionExtensions
         }
 
         authorization.AddPolicy(ApiPolicies.MetricsScrape, policy => policy
-            .AddAuthenticationSchemes(ApiPolicies.ApiKeyOrDashboard)
+            .AddAuthenticationSchemes(ApiPolicies.MetricsScheme)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.Identity?.AuthenticationType != ApiKeyAuthenticationHandler.SchemeName
                 || ApiScopes.Allows(context.User.FindAll(ApiScopes.ClaimType).Select(c => c.Value), ApiScopes.Metrics)));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NotificationOps.Engine.Messages;
 using NotificationOps.Engine.Persistence;
+using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Webhooks.Outbound;
 
@@ -13,7 +14,8 @@ namespace NotificationOps.Engine.Incidents;
 /// (so they are in the event log, tagged <c>ops-alert</c> and <c>incident-&lt;id&gt;</c>, and retried like any message);
 /// a webhook recipient gets an event whose delivery is counted on the incident (<see cref="SentAsync"/>).
 /// </summary>
-public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbFactory, SendService sends, WebhookDeliveryLog webhooks, ILogger<IncidentAlerts> logger)
+public sealed class IncidentAlerts(
+    IDbContextFactory<NotificationsDbContext> dbFactory, SendService sends, WebhookDeliveryLog webhooks, ProviderRegistry providers, ILogger<IncidentAlerts> logger)
 {
     public const string Tag = "ops-alert";
 
@@ -90,7 +92,7 @@ public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbF
                     }
                     else
                     {
-                        await sends.AcceptAsync(SendRequestParser.Parse(Body(change, recipient)), MessageEventSources.Pipeline, cancellationToken);
+                        await sends.AcceptAsync(SendRequestParser.Parse(Body(change, recipient, providers)), MessageEventSources.Pipeline, cancellationToken);
                     }
 
                     sent++;
@@ -106,8 +108,13 @@ public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbF
         return sent;
     }
 
-    /// <summary>A send request for one recipient: title and body of the change, tagged, to the recipient's channel.</summary>
-    internal static JsonObject Body(IncidentChange change, AlertRecipient recipient)
+    /// <summary>
+    /// A send request for one recipient: title and body of the change, tagged, to the recipient's channel, through
+    /// that channel's providers the incident does not find failing (a failing provider's transient errors would
+    /// keep the alert retrying on it until it recovers). When every provider of the channel fails, it goes the
+    /// usual way: the incident's alert note says it cannot get out.
+    /// </summary>
+    internal static JsonObject Body(IncidentChange change, AlertRecipient recipient, ProviderRegistry providers)
     {
         var verb = change.Kind switch
         {
@@ -122,24 +129,26 @@ public sealed class IncidentAlerts(IDbContextFactory<NotificationsDbContext> dbF
             AlertRecipientKinds.Teams => new JsonObject { ["ms_teams"] = Chat("conversation_id", "webhook_url", recipient.Target) },
             _ => new JsonObject { ["email"] = recipient.Target },
         };
-        return new JsonObject
+        var channel = recipient.Kind == AlertRecipientKinds.Email ? "email" : "chat";
+        var message = new JsonObject
         {
-            ["message"] = new JsonObject
+            ["to"] = to,
+            ["content"] = new JsonObject
             {
-                ["to"] = to,
-                ["content"] = new JsonObject
-                {
-                    ["title"] = $"[{StatusNames.Of(change.Status)}] {verb}: {change.Title}",
-                    ["body"] = $"{text}\n\nIncident #{change.IncidentId}.",
-                },
-                ["routing"] = new JsonObject
-                {
-                    ["method"] = "single",
-                    ["channels"] = new JsonArray(recipient.Kind == AlertRecipientKinds.Email ? "email" : "chat"),
-                },
-                ["metadata"] = new JsonObject { ["tags"] = new JsonArray(Tag, IncidentTag(change.IncidentId)) },
+                ["title"] = $"[{StatusNames.Of(change.Status)}] {verb}: {change.Title}",
+                ["body"] = $"{text}\n\nIncident #{change.IncidentId}.",
             },
+            ["routing"] = new JsonObject { ["method"] = "single", ["channels"] = new JsonArray(channel) },
+            ["metadata"] = new JsonObject { ["tags"] = new JsonArray(Tag, IncidentTag(change.IncidentId)) },
         };
+        var all = providers.ForChannel(channel).Select(p => p.Id).ToList();
+        var healthy = all.Where(id => !change.FailingProviders.Contains(id, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (healthy.Count > 0 && healthy.Count < all.Count)
+        {
+            message["channels"] = new JsonObject { [channel] = new JsonObject { ["providers"] = new JsonArray([.. healthy.Select(id => JsonValue.Create(id))]) } };
+        }
+
+        return new JsonObject { ["message"] = message };
     }
 
     private static JsonObject Chat(string idField, string urlField, string target) =>

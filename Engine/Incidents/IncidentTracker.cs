@@ -88,8 +88,17 @@ public sealed class IncidentTracker(IWriteTransactions writes, IOptionsMonitor<O
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Ids of new incidents are known only after the save.
-        return changes.Select(c => new IncidentChange(c.Incident.Id, c.Incident.Title, c.Kind, c.Incident.Status, c.Body, c.Incident.AlertNote)).ToList();
+        return changes.Select(c => new IncidentChange(c.Incident.Id, c.Incident.Title, c.Kind, c.Incident.Status, c.Body, c.Incident.AlertNote)
+        {
+            FailingProviders = c.Incident.Status is IncidentStatus.Investigating or IncidentStatus.Identified ? FailingProviders(c.Incident) : [],
+        }).ToList();
     }
+
+    /// <summary>The providers whose components the incident names (<c>delivery/&lt;provider&gt;</c>).</summary>
+    internal static IReadOnlyList<string> FailingProviders(Incident incident) =>
+        incident.ComponentIds.Where(c => c.StartsWith(StatusComponents.Delivery + "/", StringComparison.Ordinal))
+            .Select(c => c[(StatusComponents.Delivery.Length + 1)..])
+            .ToList();
 
     internal static void AddUpdate(Incident incident, IncidentStatus status, string body, DateTimeOffset at, string author = RuleAuthor) =>
         incident.Updates.Add(new IncidentUpdate { Status = status, Body = body, At = at, Author = author });

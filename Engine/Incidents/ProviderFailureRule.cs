@@ -1,3 +1,5 @@
+using NotificationOps.Engine.Providers;
+
 namespace NotificationOps.Engine.Incidents;
 
 /// <summary>
@@ -35,9 +37,11 @@ public sealed class ProviderFailureRule : IHealthRule
                 components,
                 evidence + ".")
             {
-                AlertNote = configured.Count == 1
-                    ? $"{failing[0].Provider} is the only {channel} provider: alerts sent by {channel} cannot get out until it recovers."
-                    : null,
+                // Alerts go around a failing provider (IncidentAlerts); with none left on the channel they cannot.
+                AlertNote = !all ? null
+                    : configured.Count == 1
+                        ? $"{failing[0].Provider} is the only {channel} provider: alerts sent by {channel} cannot get out until it recovers."
+                        : $"Every {channel} provider is failing: alerts sent by {channel} cannot get out until one recovers.",
             };
         }
     }
@@ -48,9 +52,19 @@ public sealed class ProviderFailureRule : IHealthRule
 
     private static string Evidence(ProviderWindow w, OperationsOptions options)
     {
-        var cause = w.LastFailureStatus is { } status ? $", HTTP {status}" : w.LastErrorClass is { } error ? $", {error}" : string.Empty;
+        var cause = w.LastFailureStatus is { } status ? $", HTTP {status}" : w.LastErrorClass is { } error ? $", {Cause(error)}" : string.Empty;
         return $"{w.Provider}: {w.TransientFailures} of {w.Attempts} attempts failed in {Durations.Window(options.ProviderWindowSeconds)}{cause}";
     }
+
+    // In words, not the provider's own error text: the evidence is shown on the public status page too, and a
+    // transport error names hosts and ports.
+    private static string Cause(string errorClass) => errorClass switch
+    {
+        ErrorClasses.Connection => "could not connect",
+        ErrorClasses.Timeout => "timed out",
+        ErrorClasses.RateLimited => "rate limited",
+        _ => errorClass.Replace('_', ' '),
+    };
 
     private static string Title(string channel) => channel.Length == 0 ? channel : char.ToUpperInvariant(channel[0]) + channel[1..];
 }

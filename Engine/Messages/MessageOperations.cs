@@ -97,7 +97,7 @@ public sealed class MessageOperations(
             Type = MessageEventTypes.RetryRequested,
             Source = source,
             Detail = failed
-                ? $"Retry requested while {expectedStatus.ToWire()}: routing starts over with a new retry budget (until {budget:O})."
+                ? $"Retry requested while {expectedStatus.ToWire()}: routing starts over with a new retry budget (until {EventTime.Utc(budget)})."
                 : "Retry requested: the next attempt is now instead of at its scheduled time.",
         });
         await db.SaveChangesAsync(cancellationToken);

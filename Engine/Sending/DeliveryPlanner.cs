@@ -29,7 +29,7 @@ public sealed class DeliveryPlanner(ProviderRegistry providers, ContentRenderer 
         var reachable = routed.Where(c => ChannelAddresses.For(c, recipient) is not null && (template is null || template.Has(c))).ToList();
         (MessageStatus, MessageReason, string)? refusal =
             message.ExpiresAt is { } expires && expires <= time.GetUtcNow()
-                ? (MessageStatus.Undeliverable, MessageReason.Failed, $"Not sent within timeout.message (expired {expires:O}).")
+                ? (MessageStatus.Undeliverable, MessageReason.Failed, $"Not sent within timeout.message (expired {EventTime.Utc(expires)}).")
             : message.Template is not null && template is null
                 ? (MessageStatus.Undeliverable, MessageReason.Unpublished, $"Template '{message.Template}' has no published version.")
             : preference?.Refusal is { } refused

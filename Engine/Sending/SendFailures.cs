@@ -34,7 +34,7 @@ public sealed class SendFailures(DeliveryPlanner planner, MessageStatusWriter wr
                     NextAttemptAt = next,
                     Provider = provider,
                     Detail = SendNotes.Truncate(
-                        $"Attempt {number} via {provider} failed ({error}). Next attempt at {next:O}{(result.RetryAfter is { } ra ? $" (Retry-After {ra.TotalSeconds:0} s)" : "")}.",
+                        $"Attempt {number} via {provider} failed ({error}). Next attempt at {EventTime.Utc(next)}{(result.RetryAfter is { } ra ? $" (Retry-After {ra.TotalSeconds:0} s)" : "")}.",
                         SendNotes.MaxDetail),
                     Payload = SendNotes.Truncate(result.ResponseBody),
                 }, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class SendFailures(DeliveryPlanner planner, MessageStatusWriter wr
             }
 
             SendNotes.Add(db, time.GetUtcNow(), item.Id, MessageEventTypes.AttemptFailed, provider,
-                $"Attempt {number} via {provider} failed ({error}); the retry budget (until {budget:O}) is spent.", result.ResponseBody);
+                $"Attempt {number} via {provider} failed ({error}); the retry budget (until {EventTime.Utc(budget)}) is spent.", result.ResponseBody);
             item.FailureReason = MessageReason.Failed;
             why = "retry budget spent";
         }

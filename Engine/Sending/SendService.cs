@@ -87,7 +87,7 @@ public sealed class SendService(
                 Type = message.Status.ToWire(),
                 Status = message.Status,
                 Source = source,
-                Detail = delayed ? $"Delayed until {startAt:O}." : null,
+                Detail = delayed ? $"Delayed until {EventTime.Utc(startAt)}." : null,
             });
             tags.AddRange(request.Tags.Select(tag => new MessageTag { MessageId = message.Id, Tag = tag }));
         }

@@ -20,7 +20,8 @@ public sealed record MetricChart(string Title, string Unit, string[] Labels, Lis
         var count = (int)(span / step);
         var first = Floor(now - span, step);
         var axis = Enumerable.Range(0, count).Select(i => first + (step * i)).ToList();
-        var every = Math.Max(1, count / 8);
+        // Five or six labels: more overlap on a phone, where a chart is about 300 px wide.
+        var every = Math.Max(1, count / 5);
         var labels = axis.Select((at, i) => i % every == 0 ? zone.Clock(at) : string.Empty).ToArray();
         var series = lines.Where(l => l.Value.Count > 0).Select(l =>
         {
