@@ -66,7 +66,11 @@ public sealed class CrashBurstTests(ITestOutputHelper output)
         var storedAtKill = CrashDatabase.Count(database, "SELECT COUNT(*) FROM Messages");
         // Keys whose request the kill cut off: without a lease they would answer 409 for the day the record is kept.
         var keysHeldAtKill = CrashDatabase.Count(database, "SELECT COUNT(*) FROM IdempotencyRecords WHERE CompletedAt IS NULL");
-        Assert.True(inFlightAtKill > 0 && acceptedAtKill < RequestCount, $"No request was in flight at the kill ({acceptedAtKill} accepted); the test proves nothing.");
+        // The kill must cut into the burst's work: requests (seen unanswered by the client, or held as keys by the server)
+        // or provider attempts. The client's view alone lags on a loaded machine: answers already in its socket buffers
+        // at the kill arrive after it, so a kill between two group commits could see every request answered.
+        Assert.True(acceptedAtKill < RequestCount && (inFlightAtKill > 0 || keysHeldAtKill > 0 || attemptsInFlight > 0),
+            $"The kill interrupted nothing ({acceptedAtKill} accepted, {inFlightAtKill} unanswered, {keysHeldAtKill} keys held, {attemptsInFlight} attempts in flight); the test proves nothing.");
 
         var after = new SendAnswer[RequestCount];
         var conflicts = 0;
