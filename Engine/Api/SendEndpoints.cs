@@ -29,11 +29,12 @@ public static class SendEndpoints
                 var parsed = SendRequestParser.Parse(body);
                 // With an Idempotency-Key, the answer is stored with the messages, and these are the bytes answered.
                 var hold = request.HttpContext.Features.Get<IdempotencyHold>();
+                IdempotentAnswer? stored = null;
                 var accepted = await sender.AcceptAsync(parsed, cancellationToken: cancellationToken,
-                    answer: hold is null ? null : id => new IdempotentAnswer(hold, StatusCodes.Status202Accepted, AnswerBody(id, request.HttpContext), JsonContentType));
-                return hold is null
+                    answer: hold is null ? null : id => stored = new IdempotentAnswer(hold, StatusCodes.Status202Accepted, AnswerBody(id, request.HttpContext), JsonContentType));
+                return stored is null
                     ? TypedResults.Json(new SendResponse(accepted.RequestId), statusCode: StatusCodes.Status202Accepted)
-                    : Results.Content(AnswerBody(accepted.RequestId, request.HttpContext), JsonContentType, statusCode: StatusCodes.Status202Accepted);
+                    : Results.Content(stored.Body, stored.ContentType, statusCode: stored.StatusCode);
             })
             .WithName("Send")
             .WithSummary("Send a notification to one or more recipients (Courier's POST /send).")

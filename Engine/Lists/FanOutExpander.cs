@@ -223,9 +223,11 @@ public sealed class FanOutExpander(
         if (batch is not null)
         {
             var fresh = stored.Count == 0 ? built : built.Where(m => !stored.Contains(m.Id)).ToList();
-            await ModelRowInserter.InsertAsync(db, stored.Count == 0 ? batch.MessageRows : batch.MessageRows.Where(i => !stored.Contains(built[i].Id)), cancellationToken);
-            await ModelRowInserter.InsertAsync(db, stored.Count == 0 ? batch.EventRows : batch.EventRows.Where(i => !stored.Contains(built[i].Id)), cancellationToken);
-            await ModelRowInserter.InsertAsync(db, stored.Count == 0 ? batch.TagRows : batch.TagRows.Where(i => !stored.Contains(built[batch.TagOwners[i]].Id)), cancellationToken);
+            // The staged rows of the messages not stored yet; owner: a row's message, by its position in the batch.
+            StagedRows Fresh(StagedRows rows, Func<int, int> owner) => stored.Count == 0 ? rows : rows.Where(i => !stored.Contains(built[owner(i)].Id));
+            await ModelRowInserter.InsertAsync(db, Fresh(batch.MessageRows, i => i), cancellationToken);
+            await ModelRowInserter.InsertAsync(db, Fresh(batch.EventRows, i => i), cancellationToken);
+            await ModelRowInserter.InsertAsync(db, Fresh(batch.TagRows, i => batch.TagOwners[i]), cancellationToken);
             // A member's first status is a status change like any other (outbound webhooks): announced in this transaction.
             await StatusChangeSinks.WriteAsync(sinks, db,
                 fresh.Select(m => new MessageChange(m.Id, MessageChange.Updated, m.Status, m.EnqueuedAt)).ToList(), cancellationToken);

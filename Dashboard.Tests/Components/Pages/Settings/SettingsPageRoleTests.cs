@@ -36,16 +36,7 @@ public sealed class SettingsPageRoleTests : MudBlazorTestContext, IAsyncLifetime
             ["Providers:sim-sms:Priority"] = "10",
         });
         scope = engine.Services.CreateScope();
-        foreach (var type in new[]
-        {
-            typeof(ApiKeyService), typeof(ProviderOverviewQuery), typeof(ProviderIntegrationService), typeof(ProviderTestSender),
-            typeof(NotificationOps.Engine.Retention.StorageSummaryQuery), typeof(NotificationOps.Engine.Audit.AuditLog),
-        })
-        {
-            Services.AddSingleton(type, engine.Services.GetRequiredService(type));
-        }
-
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<UserAdminService>());
+        SettingsPageServices.AddFrom(this, engine, scope);
         var saved = await Integrations.SaveAsync(new IntegrationInput
         {
             Id = "twilio-us",

@@ -24,16 +24,7 @@ public sealed class SettingsPageTabsTests : MudBlazorTestContext, IAsyncLifetime
             ["Providers:sim-email:Channel"] = "email",
         });
         scope = engine.Services.CreateScope();
-        foreach (var type in new[]
-        {
-            typeof(ApiKeyService), typeof(ProviderOverviewQuery), typeof(ProviderIntegrationService), typeof(ProviderTestSender),
-            typeof(NotificationOps.Engine.Retention.StorageSummaryQuery), typeof(NotificationOps.Engine.Audit.AuditLog),
-        })
-        {
-            Services.AddSingleton(type, engine.Services.GetRequiredService(type));
-        }
-
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<UserAdminService>());
+        SettingsPageServices.AddFrom(this, engine, scope);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
