@@ -153,6 +153,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SendFailures>();
         services.AddSingleton<SendOutcomes>();
         services.AddSingleton<SendPipeline>();
+        services.AddSingleton<SendActivity>();
         services.AddSingleton<SendMessageFactory>();
         services.AddSingleton<SendJobDispatcher>();
         services.AddSingleton<FanOutExpander>();

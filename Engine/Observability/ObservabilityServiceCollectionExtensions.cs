@@ -18,6 +18,7 @@ public static class ObservabilityServiceCollectionExtensions
     {
         services.AddMetrics();
         services.AddSingleton<OperationsGauges>();
+        services.AddSingleton<CpuPressure>();
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<ApiRequestWindow>();
         services.AddSingleton<ApiRequestLog>();

@@ -24,9 +24,11 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly IEnumerable<IStatusChangeSink> sinks;
     private readonly TimeSpan timeout;
     private readonly TimeProvider time;
+    private readonly SendActivity activity;
 
-    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, SendJobDispatcher dispatcher, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks, TimeProvider time)
+    public IntakeWriter(IDbContextFactory<NotificationsDbContext> dbFactory, SendJobDispatcher dispatcher, IOptions<DeliveryOptions> options, ILogger<IntakeWriter> logger, IWriteTransactions writes, IEnumerable<IStatusChangeSink> sinks, TimeProvider time, SendActivity activity)
     {
+        this.activity = activity;
         this.time = time;
         this.sinks = sinks;
         this.writes = writes;
@@ -48,6 +50,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     public async Task WriteAsync(IReadOnlyList<Message> messages, IReadOnlyList<MessageEvent> events, IReadOnlyList<MessageTag> tags, FanOutRequest? fanOut = null,
         IdempotentAnswer? answer = null)
     {
+        using var sending = activity.Enter();
         var claim = new IntakeClaim();
         var write = writer.WriteAsync(new IntakeBatch(messages, events, tags, fanOut, claim, answer));
         try

@@ -25,11 +25,13 @@ public sealed class SendPipeline(
     SendOutcomes outcomes,
     SendFailures failures,
     SendJobDispatcher dispatcher,
-    TimeProvider time)
+    TimeProvider time,
+    SendActivity activity)
 {
     /// <summary>Sends what is due among <paramref name="messageIds"/>; answers the retries it scheduled.</summary>
     public async Task<IReadOnlyList<ScheduledRetry>> DeliverAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
+        using var sending = activity.Enter();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var work = new List<SendWork>();
         var due = await LoadDueAsync(db, messageIds, cancellationToken);

@@ -26,7 +26,9 @@ internal sealed class WebhookFixture : IAsyncDisposable
 
     public string Secret { get; }
 
-    public static async Task<WebhookFixture> CreateAsync(IReadOnlyList<string>? events = null, bool machineHits = false, Dictionary<string, string?>? settings = null, string? url = null)
+    public static async Task<WebhookFixture> CreateAsync(
+        IReadOnlyList<string>? events = null, bool machineHits = false, Dictionary<string, string?>? settings = null, string? url = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var receiver = await FakeProviderServer.StartAsync();
         var all = new Dictionary<string, string?>
@@ -41,7 +43,7 @@ internal sealed class WebhookFixture : IAsyncDisposable
             all[key] = value;
         }
 
-        var engine = await EngineHost.CreateAsync(all);
+        var engine = await EngineHost.CreateAsync(all, configureServices);
         var created = await engine.Services.GetRequiredService<WebhookEndpointService>().CreateAsync(new WebhookEndpointChange
         {
             Url = url ?? new Uri(receiver.BaseAddress, "/hook").ToString(),

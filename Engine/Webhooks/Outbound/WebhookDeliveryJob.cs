@@ -15,7 +15,8 @@ public sealed class WebhookDeliveryJob(
     WebhookEndpointService endpoints,
     WebhookSender sender,
     WebhookEndpointRuns runs,
-    Microsoft.Extensions.Options.IOptions<WebhookOptions> options)
+    Microsoft.Extensions.Options.IOptions<WebhookOptions> options,
+    WebhookSendsFirst sendsFirst)
 {
     /// <summary>Answers how many attempts it made.</summary>
     public async Task<int> RunAsync(string endpointId, CancellationToken cancellationToken)
@@ -77,6 +78,8 @@ public sealed class WebhookDeliveryJob(
                     continue;
                 }
 
+                // Leased, and the batch before it sent: it waits here while sends come first.
+                await sendsFirst.WaitForTurnAsync(next.Min(d => d.OccurredAt), cancellationToken);
                 var batch = next;
                 next = [];
                 var sending = SendAsync(endpoint, batch, cancellationToken);

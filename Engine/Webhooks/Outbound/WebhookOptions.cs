@@ -24,4 +24,11 @@ public sealed class WebhookOptions
     /// <summary>Requests in flight at once to one endpoint.</summary>
     [Range(1, 256, ErrorMessage = "Webhooks:MaxConcurrencyPerEndpoint must be between 1 and 256.")]
     public int MaxConcurrencyPerEndpoint { get; set; } = 8;
+
+    /// <summary>
+    /// How long a change's deliveries may wait for sends while the processors are saturated (<see cref="WebhookSendsFirst"/>);
+    /// 0 never waits.
+    /// </summary>
+    [Range(0, 60000, ErrorMessage = "Webhooks:YieldToSendsMs must be between 0 and 60000.")]
+    public int YieldToSendsMs { get; set; } = 1000;
 }

@@ -28,6 +28,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookDeliveryStore>();
         services.AddSingleton<WebhookDeliveryLog>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookSendsFirst>();
         services.AddTransient<WebhookDeliveryJob>();
         services.AddTransient<WebhookRetentionJob>();
         services.AddHostedService<WebhookDispatchLoop>();
