@@ -20,6 +20,8 @@ public sealed class NotificationMetrics : IDisposable
     private readonly Histogram<double> deliveryLatency;
     private readonly Histogram<double> webhookIntakeLag;
     private readonly Histogram<double> stepLateness;
+    private readonly Histogram<double> webhookFirstAttemptLag;
+    private readonly Histogram<double> webhookSendsFirstWait;
 
     public NotificationMetrics(IMeterFactory meters, OperationsGauges gauges)
     {
@@ -32,6 +34,8 @@ public sealed class NotificationMetrics : IDisposable
         deliveryLatency = meter.CreateHistogram<double>("nops.delivery.latency", "s", "Time from SENT to DELIVERED, by channel and provider.");
         webhookIntakeLag = meter.CreateHistogram<double>("nops.webhooks.intake_lag", "s", "Time from a provider's status event to its storage here, by provider type.");
         stepLateness = meter.CreateHistogram<double>("nops.automation.step_lateness", "s", "Time from an automation step's due time to its start, by action.");
+        webhookFirstAttemptLag = meter.CreateHistogram<double>("nops.webhooks.first_attempt_lag", "s", "Time from a change to the first attempt of its outbound webhook, by endpoint.");
+        webhookSendsFirstWait = meter.CreateHistogram<double>("nops.webhooks.sends_first_wait", "s", "How long an outbound webhook batch waited for sends on busy processors.");
         meter.CreateObservableGauge("nops.retry.backlog", () => gauges.Current.RetryBacklog, "{message}", "Messages waiting for a retry.");
         meter.CreateObservableGauge("nops.delivery.oldest_due_age", () => gauges.Current.OldestDueSeconds, "s", "Age of the oldest message whose attempt is due and not running.");
         meter.CreateObservableGauge("nops.jobs.enqueued", () => gauges.Current.QueueLengths.Select(q => new Measurement<long>(q.Value, new KeyValuePair<string, object?>("queue", q.Key))), "{job}", "Hangfire jobs waiting, by queue.");
@@ -66,6 +70,13 @@ public sealed class NotificationMetrics : IDisposable
     /// <summary>An automation step with a due time (a delay's end, a retry) was taken up <paramref name="lateness"/> after it.</summary>
     public void StepStarted(string action, TimeSpan lateness) =>
         stepLateness.Record(Math.Max(0, lateness.TotalSeconds), new KeyValuePair<string, object?>("action", action));
+
+    /// <summary>An outbound webhook event had its first attempt <paramref name="lag"/> after its change.</summary>
+    public void WebhookFirstAttempt(string endpointId, TimeSpan lag) =>
+        webhookFirstAttemptLag.Record(Math.Max(0, lag.TotalSeconds), new KeyValuePair<string, object?>("endpoint", endpointId));
+
+    /// <summary>A batch of outbound webhook deliveries waited <paramref name="waited"/> for sends (<c>WebhookSendsFirst</c>).</summary>
+    public void WebhookWaitedForSends(TimeSpan waited) => webhookSendsFirstWait.Record(waited.TotalSeconds);
 
     public void TrackingHit(string kind, bool machine) => trackingHits.Add(
         1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("machine", machine));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NotificationOps.Engine.Messages;
+using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Persistence;
 
 namespace NotificationOps.Engine.Webhooks.Outbound;
@@ -16,7 +17,8 @@ public sealed class WebhookDeliveryJob(
     WebhookSender sender,
     WebhookEndpointRuns runs,
     Microsoft.Extensions.Options.IOptions<WebhookOptions> options,
-    WebhookSendsFirst sendsFirst)
+    WebhookSendsFirst sendsFirst,
+    NotificationMetrics? metrics = null)
 {
     /// <summary>Answers how many attempts it made.</summary>
     public async Task<int> RunAsync(string endpointId, CancellationToken cancellationToken)
@@ -144,6 +146,11 @@ public sealed class WebhookDeliveryJob(
                     }
 
                     var result = await sender.SendAsync(endpoint.Url, secrets, delivery.WebhookId, payloads[delivery.Id], token);
+                    if (delivery.Attempts == 0)
+                    {
+                        metrics?.WebhookFirstAttempt(endpoint.Id, result.At - delivery.OccurredAt);
+                    }
+
                     attempts[delivery.Id] = (payloads[delivery.Id], result);
                     if (result.Gone)
                     {

@@ -13,7 +13,8 @@ namespace NotificationOps.Engine.Webhooks.Outbound;
 /// themselves (docs/webhooks.md, "Sends first"). Where the processors are mostly idle, or nothing is being sent, it
 /// never waits: a trickle of sends, or sends waiting on a slow provider, leave webhooks as prompt as ever.
 /// </summary>
-public sealed class WebhookSendsFirst(SendActivity sends, CpuPressure cpu, IOptions<WebhookOptions> options, TimeProvider time)
+public sealed class WebhookSendsFirst(
+    SendActivity sends, CpuPressure cpu, IOptions<WebhookOptions> options, TimeProvider time, NotificationMetrics? metrics = null)
 {
     /// <summary>
     /// The busy share of the processors from which deliveries give way. Lower than "saturated" on purpose: on a few
@@ -45,6 +46,7 @@ public sealed class WebhookSendsFirst(SendActivity sends, CpuPressure cpu, IOpti
         }
         while (waited.Elapsed < left && sends.Busy);
 
+        metrics?.WebhookWaitedForSends(waited.Elapsed);
         return waited.Elapsed;
     }
 }
