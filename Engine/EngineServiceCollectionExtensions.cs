@@ -152,6 +152,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ProviderCaller>();
         services.AddSingleton<SendFailures>();
         services.AddSingleton<SendOutcomes>();
+        services.AddSingleton<OutcomeFlusher>();
         services.AddSingleton<SendPipeline>();
         services.AddSingleton<SendActivity>();
         services.AddSingleton<SendMessageFactory>();

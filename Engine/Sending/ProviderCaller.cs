@@ -7,10 +7,15 @@ namespace NotificationOps.Engine.Sending;
 /// <summary>Calls the providers of a round, a bounded number at a time, each within the attempt timeout.</summary>
 public sealed class ProviderCaller(IOptions<DeliveryOptions> options, ILogger<ProviderCaller> logger)
 {
-    private const int MaxConcurrentCalls = 32;
+    /// <summary>The most provider calls one round has going at once.</summary>
+    public const int MaxConcurrentCalls = 32;
 
-    /// <summary>Sets each item's <see cref="SendWork.Result"/>; a provider that throws or hangs counts as transient.</summary>
-    internal async Task CallAllAsync(IReadOnlyList<SendWork> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets each item's <see cref="SendWork.Result"/>, and hands the item to <paramref name="finished"/> as soon as
+    /// its call is over (not for a call cut off by <paramref name="cancellationToken"/>). A provider that throws or
+    /// hangs counts as transient.
+    /// </summary>
+    internal async Task CallAllAsync(IReadOnlyList<SendWork> work, Action<SendWork> finished, CancellationToken cancellationToken)
     {
         using var calls = new SemaphoreSlim(MaxConcurrentCalls);
         await Task.WhenAll(work.Select(async item =>
@@ -24,6 +29,8 @@ public sealed class ProviderCaller(IOptions<DeliveryOptions> options, ILogger<Pr
             {
                 calls.Release();
             }
+
+            finished(item);
         }));
     }
 

@@ -10,7 +10,8 @@ using NotificationOps.Engine.Providers.Simulated;
 namespace NotificationOps.Engine.Sending;
 
 /// <summary>
-/// Records a round's answers in one transaction: every attempt row, every transition. Accepted messages (nearly
+/// Records answers of a round in one transaction — all of them, or a group finished while others are still being
+/// called (<see cref="OutcomeFlusher"/>): every attempt row, every transition. Accepted messages (nearly
 /// all) move to SENT together, set-based, with an immediate simulated receipt in the same commit; a failure goes
 /// to <see cref="SendFailures"/> for a retry, failover or the verdict.
 /// </summary>

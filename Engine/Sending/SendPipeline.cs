@@ -9,9 +9,10 @@ namespace NotificationOps.Engine.Sending;
 /// <summary>
 /// The one send algorithm (DESIGN.md, Data flow 3), for one message or many alike: lease, render, route (channel
 /// order, then provider order), record the attempts before calling the providers, call them, record the answers
-/// and transition — SENT, a scheduled retry, failover, or the verdict. A round takes one transaction before and
-/// one after the provider calls, whatever the number of messages; failover goes on in another round of the same
-/// run, under the same lease. Idempotent: a second run finds no lease to take.
+/// as the calls finish, and transition — SENT, a scheduled retry, failover, or the verdict. A round takes one
+/// transaction before the provider calls and, whatever the number of messages, one after them when they are quick,
+/// a few while slow ones go on (<see cref="OutcomeFlusher"/>); failover goes on in another round of the same run,
+/// under the same lease. Idempotent: a second run finds no lease to take.
 /// </summary>
 public sealed class SendPipeline(
     IDbContextFactory<NotificationsDbContext> dbFactory,
@@ -21,8 +22,7 @@ public sealed class SendPipeline(
     PreferenceGate preferences,
     UnsubscribeLinks unsubscribe,
     AttemptRecorder attempts,
-    ProviderCaller caller,
-    SendOutcomes outcomes,
+    OutcomeFlusher calls,
     SendFailures failures,
     SendJobDispatcher dispatcher,
     TimeProvider time,
@@ -68,8 +68,7 @@ public sealed class SendPipeline(
                 break;
             }
 
-            await caller.CallAllAsync(calling, cancellationToken);
-            var (scheduled, next) = await outcomes.RecordAsync(db, calling, cancellationToken);
+            var (scheduled, next) = await calls.CallAndRecordAsync(db, calling, cancellationToken);
             retries.AddRange(scheduled);
             work = next;
         }
