@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NotificationOps.Engine.Providers;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Tests.TestSupport;
 
@@ -27,29 +28,17 @@ public sealed class SendActivityTests
     [Fact]
     public async Task Busy_WhileASendBatchWaitsForItsProvider_AndNotAfter()
     {
-        using var called = new ManualResetEventSlim();
-        using var answer = new ManualResetEventSlim();
-        await using var provider = await FakeProviderServer.StartAsync();
-        provider.Responder = _ =>
-        {
-            called.Set();
-            answer.Wait(TimeSpan.FromSeconds(60));
-            return new FakeResponse(200);
-        };
-        await using var engine = await EngineHost.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Providers:hook-a:Type"] = "webhook",
-            ["Providers:hook-a:Channel"] = "email",
-            ["Providers:hook-a:Url"] = new Uri(provider.BaseAddress, "/send").ToString(),
-        });
+        var gated = new GatedProviders();
+        await using var engine = await EngineHost.CreateAsync(GatedProviders.Settings("gate-a"), services => services.AddSingleton<IDeliveryProviderFactory>(gated));
         var activity = engine.Services.GetRequiredService<SendActivity>();
         var id = (await engine.SendAsync(EmailSend)).Single();
         Assert.False(activity.Busy); // the intake is done
+        gated.Hold("ada@example.com");
 
         var sending = engine.RunSendJobAsync(id);
-        Assert.True(called.Wait(TimeSpan.FromSeconds(60)), "the provider was not called");
+        await Eventually.HoldsAsync(() => !gated.Calls.IsEmpty, "the provider was called");
         Assert.True(activity.Busy);
-        answer.Set();
+        gated.Release("ada@example.com");
         await sending;
 
         Assert.False(activity.Busy);
