@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using NotificationOps.Engine.Observability;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Tests.Observability;
+using NotificationOps.Engine.Tests.TestSupport;
 using NotificationOps.Engine.Webhooks.Outbound;
 
 namespace NotificationOps.Engine.Tests.Webhooks.Outbound;
@@ -22,7 +23,6 @@ public sealed class WebhookSendsFirstTests
         var sending = sends.Enter();
 
         var waiting = first.WaitForTurnAsync(time.GetUtcNow(), CancellationToken.None);
-        await Task.Delay(100);
         Assert.False(waiting.IsCompleted);
         sending.Dispose();
 
@@ -88,7 +88,8 @@ public sealed class WebhookSendsFirstTests
         var sending = activity.Enter();
 
         var delivering = fixture.DeliverAsync();
-        await Task.Delay(200);
+        // The job leases its batch before it asks whether sends come first.
+        await Eventually.HoldsAsync(async () => (await fixture.DeliveriesAsync()).Single().LeaseUntil is not null, "the batch leased");
         Assert.Empty(fixture.Receiver.Requests);
         Assert.False(delivering.IsCompleted);
         sending.Dispose();

@@ -26,7 +26,7 @@ public sealed class WebhookOptions
     public int MaxConcurrencyPerEndpoint { get; set; } = 8;
 
     /// <summary>
-    /// How long a change's deliveries may wait for sends while the processors are saturated (<see cref="WebhookSendsFirst"/>);
+    /// How long a change's deliveries may wait for sends while the processors are at least half busy (<see cref="WebhookSendsFirst"/>);
     /// 0 never waits.
     /// </summary>
     [Range(0, 60000, ErrorMessage = "Webhooks:YieldToSendsMs must be between 0 and 60000.")]
