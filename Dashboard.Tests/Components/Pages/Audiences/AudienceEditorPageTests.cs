@@ -18,8 +18,8 @@ public sealed class AudienceEditorPageTests : AudiencePageFixture
         page.WaitForElement("[data-testid=audience-new]");
 
         page.Find("[data-testid=add-condition]").Click();
-        Fill(page, "condition-path", "plan");
-        Fill(page, "condition-value", "pro");
+        await FillAsync(page, "condition-path", "plan");
+        await FillAsync(page, "condition-value", "pro");
 
         page.WaitForAssertion(() => Assert.Contains("2 profiles match", page.Find("[data-testid=preview-count]").TextContent));
         var links = page.FindAll("[data-testid=preview-sample] a").Select(a => a.GetAttribute("href")).ToList();
@@ -63,7 +63,7 @@ public sealed class AudienceEditorPageTests : AudiencePageFixture
         saved.Find("[data-testid=pager-next]").Click();
         saved.WaitForAssertion(() => Assert.Equal(5, saved.FindAll("[data-testid=member-link]").Count));
 
-        Fill(saved, "members-search", "user42@");
+        await FillAsync(saved, "members-search", "user42@");
         saved.WaitForAssertion(() => Assert.Equal(["user-42"], saved.FindAll("[data-testid=member-link]").Select(a => a.TextContent)));
     }
 

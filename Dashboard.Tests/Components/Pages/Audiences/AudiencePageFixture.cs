@@ -44,7 +44,16 @@ public abstract class AudiencePageFixture : MudBlazorTestContext, IAsyncLifetime
         return (await Engine.Services.GetRequiredService<AudienceService>().GetAsync(id))!;
     }
 
-    protected static void Fill<T>(IRenderedComponent<T> page, string testId, string value, int index = 0)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        page.FindAll($"[data-testid={testId}] input, input[data-testid={testId}]")[index].Input(value);
+    /// <summary>
+    /// Types into the index-th input with that test id once it is rendered, and waits until the page has handled it.
+    /// A click just before may still be queued behind a render from the page's own background work (a debounced
+    /// count, a poll), so the input is waited for rather than assumed.
+    /// </summary>
+    protected static async Task FillAsync<T>(IRenderedComponent<T> page, string testId, string value, int index = 0)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var selector = $"[data-testid={testId}] input, input[data-testid={testId}]";
+        page.WaitForAssertion(() => Assert.True(page.FindAll(selector).Count > index, $"no input {index} with test id {testId} yet"));
+        await page.FindAll(selector)[index].InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = value });
+    }
 }

@@ -25,7 +25,7 @@ public sealed class ListDetailPageTests : AudiencePageFixture
         page.Find("[data-testid=pager-next]").Click();
         page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=subscriber-link]").Count));
 
-        Fill(page, "subscribers-search", "seven@");
+        await FillAsync(page, "subscribers-search", "seven@");
         page.WaitForAssertion(() => Assert.Equal(["user-07"], page.FindAll("[data-testid=subscriber-link]").Select(a => a.TextContent)));
         Assert.Contains("seven@example.com", page.Find("[data-testid=subscribers]").TextContent);
     }

@@ -23,7 +23,7 @@ public sealed class ListsPageTests : AudiencePageFixture
         Assert.Equal(["0", "2"], page.FindAll("[data-testid=list-subscriber-count]").Select(c => c.TextContent));
         Assert.Equal("/lists/marketing.eu", page.Find("[data-testid=list-link]").GetAttribute("href"));
 
-        Fill(page, "lists-search", "Europe");
+        await FillAsync(page, "lists-search", "Europe");
         page.WaitForAssertion(() => Assert.Equal(["Europe"], page.FindAll("[data-testid=list-link]").Select(a => a.TextContent)));
     }
 }

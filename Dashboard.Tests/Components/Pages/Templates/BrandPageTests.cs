@@ -39,7 +39,7 @@ public sealed class BrandPageTests : MudBlazorTestContext, IAsyncLifetime
         Assert.Contains("Acme Rockets", page.Find("iframe[data-testid=brand-preview]").GetAttribute("srcdoc"));
         Assert.Equal(string.Empty, page.Find("iframe[data-testid=brand-preview]").GetAttribute("sandbox"));
         page.Find("[data-testid=brand-save]").Click();
-        Assert.Contains("#rrggbb", page.Find("[data-testid=brand-error]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("#rrggbb", page.Find("[data-testid=brand-error]").TextContent));
         Assert.Equal(Brand.Default.Name, engine.Services.GetRequiredService<BrandService>().Current.Name);
 
         Fill(page, "brand-primary", "#112233");
