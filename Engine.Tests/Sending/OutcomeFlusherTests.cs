@@ -128,4 +128,42 @@ public sealed class OutcomeFlusherTests
         Assert.Contains(await engine.HistoryAsync(fails), e => e.Type == MessageEventTypes.Failover);
         Assert.Equal("gate-a", (await engine.MessageAsync(late)).Provider);
     }
+
+    [Fact]
+    public async Task CallAndRecordAsync_RoundLongerThanTheLease_RenewsIt_SoASecondRunTakesNothing()
+    {
+        var gated = new GatedProviders();
+        await using var engine = await StartAsync(gated, "gate-a");
+        var slow = (await engine.SendAsync(Send("slow@example.com"))).Single();
+        gated.Hold("slow@example.com");
+        var leases = engine.Services.GetRequiredService<SendLeases>();
+        var lease = leases.RenewEvery * 3;
+
+        var run = engine.Services.GetRequiredService<SendJob>().RunBatchAsync([slow], CancellationToken.None);
+        await Eventually.HoldsAsync(() => Task.FromResult(gated.Calls.Count == 1), "the call under way");
+        var taken = (await engine.MessageAsync(slow)).LeaseUntil!.Value;
+
+        // Twice past the lease taken at the start: each time the run renews it from the clock's new time.
+        for (var i = 0; i < 2; i++)
+        {
+            engine.Time.Advance(lease + TimeSpan.FromSeconds(1));
+            var now = engine.Time.GetUtcNow();
+            await Eventually.HoldsAsync(async () => (await engine.MessageAsync(slow)).LeaseUntil > now, "the lease renewed past the clock");
+        }
+
+        Assert.True((await engine.MessageAsync(slow)).LeaseUntil > taken + lease);
+
+        // What the recovery sweep would start: a second run finds the message held and calls no provider.
+        await engine.Services.GetRequiredService<SendJob>().RunBatchAsync([slow], CancellationToken.None);
+        Assert.Single(gated.Calls);
+        Assert.False(run.IsCompleted);
+
+        gated.Release("slow@example.com");
+        await run;
+        var sent = await engine.MessageAsync(slow);
+        Assert.Equal(MessageStatus.Sent, sent.Status);
+        Assert.Null(sent.LeaseUntil);
+        Assert.Equal(AttemptOutcome.Accepted, Assert.Single(await engine.AttemptsAsync(slow)).Outcome);
+        Assert.Single(gated.Calls);
+    }
 }

@@ -9,9 +9,11 @@ namespace NotificationOps.Engine.Sending;
 /// (<see cref="SendOutcomes"/>): a group is written at the latest <see cref="FlushWithinMs"/> after its first call
 /// finished, and at once when every call of the round is over. A fast provider's round thus still takes one outcome
 /// transaction (every call is over before the first group is due); the send rate rests on that count, since SQLite
-/// lets one writer in at a time. A slow provider's round takes a few.
+/// lets one writer in at a time. A slow provider's round takes a few. A round that lasts longer than a third of the
+/// lease renews the lease of its unrecorded messages (<see cref="SendLeases.RenewEvery"/>), so the recovery sweep
+/// never takes, and sends again, a message whose call this run is still making or about to make.
 /// </summary>
-public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes, TimeProvider time)
+public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes, SendLeases leases, IWriteTransactions writes, TimeProvider time)
 {
     /// <summary>The longest a finished call's answer waits for its transaction (plus the time of the one before it).</summary>
     public const int FlushWithinMs = 200;
@@ -24,8 +26,10 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
     /// round's <paramref name="db"/> (not thread-safe) is only ever used by one group at a time.
     /// </summary>
     internal async Task<(List<ScheduledRetry> Retries, List<SendWork> Next)> CallAndRecordAsync(
-        NotificationsDbContext db, IReadOnlyList<SendWork> work, CancellationToken cancellationToken)
+        NotificationsDbContext db, IReadOnlyList<SendWork> work, string owner, CancellationToken cancellationToken)
     {
+        var unrecorded = work.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+        var renewAt = time.GetUtcNow() + leases.RenewEvery;
         var finished = Channel.CreateUnbounded<(SendWork Item, DateTimeOffset At)>();
         var calls = CallAllAsync(work, finished.Writer, cancellationToken);
         var retries = new List<ScheduledRetry>();
@@ -43,12 +47,14 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
                 }
 
                 var over = finished.Reader.Completion.IsCompleted;
-                var wait = due - time.GetUtcNow();
+                var now = time.GetUtcNow();
+                var wait = due - now;
                 if (group.Count > 0 && (over || wait <= TimeSpan.Zero))
                 {
                     var (scheduled, onward) = await outcomes.RecordAsync(db, group, cancellationToken);
                     retries.AddRange(scheduled);
                     next.AddRange(onward);
+                    unrecorded.ExceptWith(group.Select(w => w.Id));
                     group = [];
                     due = DateTimeOffset.MaxValue;
                 }
@@ -56,9 +62,15 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
                 {
                     break;
                 }
+                else if (now >= renewAt)
+                {
+                    await RenewAsync(db, unrecorded, owner, cancellationToken);
+                    renewAt = time.GetUtcNow() + leases.RenewEvery;
+                }
                 else
                 {
-                    await NextFinishedAsync(finished.Reader, group.Count > 0 ? wait : null, cancellationToken);
+                    var renewIn = renewAt - now;
+                    await NextFinishedAsync(finished.Reader, group.Count > 0 && wait < renewIn ? wait : renewIn, cancellationToken);
                 }
             }
         }
@@ -86,18 +98,26 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
         }
     }
 
-    /// <summary>Waits for another call to finish (or the last one), or for the group's time to come.</summary>
-    private async Task NextFinishedAsync(ChannelReader<(SendWork, DateTimeOffset)> finished, TimeSpan? wait, CancellationToken cancellationToken)
+    /// <summary>One transaction: the run keeps holding the messages whose answers are not stored yet.</summary>
+    private async Task RenewAsync(NotificationsDbContext db, HashSet<string> unrecorded, string owner, CancellationToken cancellationToken)
     {
-        using var due = wait is { } delay ? new CancellationTokenSource(delay, time) : null;
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, due?.Token ?? CancellationToken.None);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        await leases.ExtendAsync(db, unrecorded.ToList(), owner, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Waits for another call to finish (or the last one), or for the group's or the renewal's time to come.</summary>
+    private async Task NextFinishedAsync(ChannelReader<(SendWork, DateTimeOffset)> finished, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var due = new CancellationTokenSource(wait, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, due.Token);
         try
         {
             await finished.WaitToReadAsync(either.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The group is due: the caller writes it.
+            // The group (or the renewal) is due: the caller writes it.
         }
     }
 }

@@ -68,7 +68,7 @@ public sealed class SendPipeline(
                 break;
             }
 
-            var (scheduled, next) = await calls.CallAndRecordAsync(db, calling, cancellationToken);
+            var (scheduled, next) = await calls.CallAndRecordAsync(db, calling, owner, cancellationToken);
             retries.AddRange(scheduled);
             work = next;
         }
