@@ -27,8 +27,22 @@ public sealed class WebhookDeliveryStore(
     /// <summary>How the reason of an endpoint disabled for failing every attempt begins: the ops rule that raises the alert looks for it.</summary>
     public const string FailingReasonPrefix = "Every attempt failed";
 
-    /// <summary>Longer than a batch can take: a crashed job's deliveries are free again after it.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    /// <summary>The shortest lease: a crashed job's deliveries are free again after it.</summary>
+    private static readonly TimeSpan MinimumLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A batch's lease: longer than it can be held by a live job, at least <see cref="MinimumLease"/>. A batch is
+    /// leased while the one before it is sent, and then sent itself: two batches, each request up to the timeout,
+    /// <see cref="WebhookOptions.MaxConcurrencyPerEndpoint"/> at a time, plus the wait for sends, plus a minute. A
+    /// slow endpoint with little concurrency (1 at a time, 30 s timeouts: 100 minutes) thus never sees its batch
+    /// expire under a live job, delivered twice or overtaken by a later event of the same message.
+    /// </summary>
+    public static TimeSpan LeaseFor(WebhookOptions options)
+    {
+        var waves = (BatchSize + options.MaxConcurrencyPerEndpoint - 1) / options.MaxConcurrencyPerEndpoint;
+        var held = TimeSpan.FromSeconds(2.0 * waves * options.TimeoutSeconds) + TimeSpan.FromMilliseconds(options.YieldToSendsMs) + TimeSpan.FromMinutes(1);
+        return held > MinimumLease ? held : MinimumLease;
+    }
 
     /// <summary>
     /// Leases up to <see cref="BatchSize"/> due deliveries, in write order, after recording <paramref name="recorded"/>
@@ -64,7 +78,7 @@ public sealed class WebhookDeliveryStore(
 
             if (chosen.Count > 0 && !disabled)
             {
-                var until = now + Lease;
+                var until = now + LeaseFor(options.Value);
                 await db.WebhookDeliveries
                     .Where(d => chosen.Contains(d.Id) && d.State == WebhookDeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil <= now))
                     .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.LeaseOwner, owner), cancellationToken);
