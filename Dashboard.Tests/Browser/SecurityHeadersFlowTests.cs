@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NotificationOps.Dashboard.Tests.Browser;
 
-/// <summary>The Content-Security-Policy on: Blazor, MudBlazor, Monaco, Hangfire and Scalar still work and nothing is blocked.</summary>
+/// <summary>The Content-Security-Policy on: Blazor, MudBlazor, Monaco, every page, Hangfire and Scalar still work and nothing is blocked.</summary>
 [Collection(RealAppCollection.Name)]
 public sealed class SecurityHeadersFlowTests
 {
@@ -42,6 +42,12 @@ public sealed class SecurityHeadersFlowTests
         await browser.SetEditorTextAsync("email-html", "<h1>Hello {{name}}</h1>");
         await Expect(page.FrameLocator("iframe[data-testid=preview-html]").Locator("h1")).ToHaveTextAsync("Hello Ada", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("csp-template-editor") });
+
+        // Every other page, each a full load whose circuit connects: no inline script but the nonced import map.
+        foreach (var path in new[] { "/", "/send", "/analytics", "/profiles", "/audiences", "/lists", "/automations", "/automations/runs", "/templates/brand", "/status", "/settings" })
+        {
+            await browser.GotoAsync(path);
+        }
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/hangfire").ToString());
         await Expect(page.GetByText("NotificationOps jobs").First).ToBeVisibleAsync();

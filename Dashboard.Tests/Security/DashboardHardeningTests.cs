@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationOps.Dashboard.Security;
@@ -25,11 +26,53 @@ public sealed class DashboardHardeningTests(DashboardFactory factory) : IClassFi
         foreach (var response in new[] { await anonymous.GetAsync(path), await signedIn.GetAsync(path) })
         {
             var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-            Assert.Equal(SecurityHeaders.ContentSecurityPolicy, csp);
+            var nonce = Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+            Assert.Equal(SecurityHeaders.ContentSecurityPolicy(path, nonce), csp);
             Assert.Contains("frame-ancestors 'self'", csp);
+            Assert.Contains("object-src 'none'", csp);
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         }
+    }
+
+    [Fact]
+    public async Task DashboardPages_AllowOnlyTheirOwnNoncedInlineScript_FreshPerResponse()
+    {
+        var client = factory.CreateRawClient();
+        await DashboardLogin.SignInAsync(client);
+
+        var nonces = new List<string>();
+        foreach (var path in new[] { "/settings", "/settings", "/account/login" })
+        {
+            var response = await client.GetAsync(path);
+            var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            var scripts = Regex.Match(csp, "script-src ([^;]*);").Groups[1].Value;
+            Assert.DoesNotContain("unsafe-inline", scripts);
+            var nonce = Regex.Match(scripts, "^'self' 'nonce-([0-9a-f]{32})'$").Groups[1].Value;
+            Assert.NotEmpty(nonce);
+            nonces.Add(nonce);
+
+            // Blazor's import map is the page's one inline script, and it carries this response's nonce.
+            var html = await response.Content.ReadAsStringAsync();
+            var inline = Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").Select(m => m.Value).ToList();
+            Assert.All(inline, tag => Assert.Contains($"nonce=\"{nonce}\"", tag));
+        }
+
+        Assert.Equal(nonces.Count, nonces.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("/hangfire")]
+    [InlineData("/api-reference/")]
+    public async Task LibraryPages_KeepInlineScripts_TheyWriteTheirOwn(string path)
+    {
+        var client = factory.CreateRawClient();
+        await DashboardLogin.SignInAsync(client);
+
+        var csp = Assert.Single((await client.GetAsync(path)).Headers.GetValues("Content-Security-Policy"));
+
+        Assert.Contains("script-src 'self' 'unsafe-inline';", csp);
+        Assert.DoesNotContain("nonce-", csp);
     }
 
     [Fact]
