@@ -132,30 +132,40 @@ public sealed class OutcomeFlusherTests
     [Fact]
     public async Task CallAndRecordAsync_RoundLongerThanTheLease_RenewsIt_SoASecondRunTakesNothing()
     {
-        var gated = new GatedProviders();
-        await using var engine = await StartAsync(gated, "gate-a");
+        var gated = new GatedProviders
+        {
+            Answer = (provider, message) => provider == "gate-a" && message.To == "fails@example.com"
+                ? ProviderResult.Permanent("mailbox refused")
+                : new ProviderResult(ProviderOutcome.Accepted) { ProviderMessageId = $"{provider}-{message.MessageId}" },
+        };
+        await using var engine = await StartAsync(gated, "gate-a", "gate-b");
         var slow = (await engine.SendAsync(Send("slow@example.com"))).Single();
+        var fails = (await engine.SendAsync(Send("fails@example.com"))).Single();
         gated.Hold("slow@example.com");
-        var leases = engine.Services.GetRequiredService<SendLeases>();
-        var lease = leases.RenewEvery * 3;
+        var lease = engine.Services.GetRequiredService<SendLeases>().RenewEvery * 3;
 
-        var run = engine.Services.GetRequiredService<SendJob>().RunBatchAsync([slow], CancellationToken.None);
-        await Eventually.HoldsAsync(() => Task.FromResult(gated.Calls.Count == 1), "the call under way");
+        var run = engine.Services.GetRequiredService<SendJob>().RunBatchAsync([slow, fails], CancellationToken.None);
+        await Eventually.HoldsAsync(() => AfterAWindowAsync(engine, async () =>
+            gated.Calls.Count == 2 && (await engine.AttemptsAsync(fails)).SingleOrDefault()?.Outcome == AttemptOutcome.PermanentFailure),
+            "the slow call under way, the failure recorded for failover in the next round");
         var taken = (await engine.MessageAsync(slow)).LeaseUntil!.Value;
 
-        // Twice past the lease taken at the start: each time the run renews it from the clock's new time.
+        // Twice past the lease taken at the start: each time the run renews both holds from the clock's new time,
+        // the unrecorded message's and the one waiting to fail over.
         for (var i = 0; i < 2; i++)
         {
             engine.Time.Advance(lease + TimeSpan.FromSeconds(1));
             var now = engine.Time.GetUtcNow();
-            await Eventually.HoldsAsync(async () => (await engine.MessageAsync(slow)).LeaseUntil > now, "the lease renewed past the clock");
+            await Eventually.HoldsAsync(async () =>
+                (await engine.MessageAsync(slow)).LeaseUntil > now && (await engine.MessageAsync(fails)).LeaseUntil > now,
+                "the leases renewed past the clock");
         }
 
         Assert.True((await engine.MessageAsync(slow)).LeaseUntil > taken + lease);
 
-        // What the recovery sweep would start: a second run finds the message held and calls no provider.
-        await engine.Services.GetRequiredService<SendJob>().RunBatchAsync([slow], CancellationToken.None);
-        Assert.Single(gated.Calls);
+        // What the recovery sweep would start: a second run finds both messages held and calls no provider.
+        await engine.Services.GetRequiredService<SendJob>().RunBatchAsync([slow, fails], CancellationToken.None);
+        Assert.Equal(2, gated.Calls.Count);
         Assert.False(run.IsCompleted);
 
         gated.Release("slow@example.com");
@@ -164,6 +174,9 @@ public sealed class OutcomeFlusherTests
         Assert.Equal(MessageStatus.Sent, sent.Status);
         Assert.Null(sent.LeaseUntil);
         Assert.Equal(AttemptOutcome.Accepted, Assert.Single(await engine.AttemptsAsync(slow)).Outcome);
-        Assert.Single(gated.Calls);
+        Assert.Equal(
+            [("gate-a", AttemptOutcome.PermanentFailure), ("gate-b", AttemptOutcome.Accepted)],
+            (await engine.AttemptsAsync(fails)).Select(a => (a.Provider, a.Outcome)));
+        Assert.Equal(3, gated.Calls.Count);
     }
 }

@@ -10,7 +10,7 @@ namespace NotificationOps.Engine.Sending;
 /// finished, and at once when every call of the round is over. A fast provider's round thus still takes one outcome
 /// transaction (every call is over before the first group is due); the send rate rests on that count, since SQLite
 /// lets one writer in at a time. A slow provider's round takes a few. A round that lasts longer than a third of the
-/// lease renews the lease of its unrecorded messages (<see cref="SendLeases.RenewEvery"/>), so the recovery sweep
+/// lease renews the lease of the messages it still holds (<see cref="SendLeases.RenewEvery"/>), so the recovery sweep
 /// never takes, and sends again, a message whose call this run is still making or about to make.
 /// </summary>
 public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes, SendLeases leases, IWriteTransactions writes, TimeProvider time)
@@ -28,7 +28,7 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
     internal async Task<(List<ScheduledRetry> Retries, List<SendWork> Next)> CallAndRecordAsync(
         NotificationsDbContext db, IReadOnlyList<SendWork> work, string owner, CancellationToken cancellationToken)
     {
-        var unrecorded = work.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+        List<string>? ids = null;
         var renewAt = time.GetUtcNow() + leases.RenewEvery;
         var finished = Channel.CreateUnbounded<(SendWork Item, DateTimeOffset At)>();
         var calls = CallAllAsync(work, finished.Writer, cancellationToken);
@@ -54,7 +54,6 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
                     var (scheduled, onward) = await outcomes.RecordAsync(db, group, cancellationToken);
                     retries.AddRange(scheduled);
                     next.AddRange(onward);
-                    unrecorded.ExceptWith(group.Select(w => w.Id));
                     group = [];
                     due = DateTimeOffset.MaxValue;
                 }
@@ -64,7 +63,7 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
                 }
                 else if (now >= renewAt)
                 {
-                    await RenewAsync(db, unrecorded, owner, cancellationToken);
+                    await RenewAsync(db, ids ??= work.Select(w => w.Id).ToList(), owner, cancellationToken);
                     renewAt = time.GetUtcNow() + leases.RenewEvery;
                 }
                 else
@@ -98,11 +97,15 @@ public sealed class OutcomeFlusher(ProviderCaller caller, SendOutcomes outcomes,
         }
     }
 
-    /// <summary>One transaction: the run keeps holding the messages whose answers are not stored yet.</summary>
-    private async Task RenewAsync(NotificationsDbContext db, HashSet<string> unrecorded, string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction: the run keeps holding the round's messages it still holds — those whose answers are not
+    /// stored yet, and those recorded for failover in the next round. A recorded message has let go of its lease, and
+    /// one another run took since has another owner: <see cref="SendLeases.ExtendAsync"/> leaves both alone.
+    /// </summary>
+    private async Task RenewAsync(NotificationsDbContext db, List<string> ids, string owner, CancellationToken cancellationToken)
     {
         await using var transaction = await writes.BeginAsync(db, cancellationToken);
-        await leases.ExtendAsync(db, unrecorded.ToList(), owner, cancellationToken);
+        await leases.ExtendAsync(db, ids, owner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
