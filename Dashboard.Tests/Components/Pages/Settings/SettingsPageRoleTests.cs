@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -171,7 +172,7 @@ public sealed class SettingsPageRoleTests : MudBlazorTestContext, IAsyncLifetime
                     "the handler to end or ask for an address", TimeSpan.FromSeconds(15));
                 if (!test.IsCompleted)
                 {
-                    dialogs.Find("[data-testid=test-address] input, input[data-testid=test-address]").Input("qa@example.com");
+                    await dialogs.Find("[data-testid=test-address] input, input[data-testid=test-address]").InputAsync(new ChangeEventArgs { Value = "qa@example.com" });
                     await dialogs.Find("[data-testid=send-test-confirm]").ClickAsync(new());
                 }
 
