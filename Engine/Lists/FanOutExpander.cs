@@ -28,6 +28,8 @@ public sealed class FanOutExpander(
     public const int BatchSize = 5000;
     private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
 
+    private readonly FanOutBatchBuilder pages = new(dbFactory, factory, time);
+
     /// <summary>Expands what is left of the request; false when another run holds it (or it is finished).</summary>
     public async Task<bool> ExpandAsync(string requestId, CancellationToken cancellationToken)
     {
@@ -61,7 +63,7 @@ public sealed class FanOutExpander(
     private async Task<bool> ExpandAsync(NotificationsDbContext db, FanOutRequest row, SendRequest request, TemplateContent? template, DateTimeOffset startAt,
         Run run, SendJobDispatcher.Pending pending, CancellationToken cancellationToken)
     {
-        Task<Batch>? ahead = null;
+        Task<FanOutBatch>? ahead = null;
         try
         {
             while (row.Status == FanOutStatus.Expanding)
@@ -90,7 +92,7 @@ public sealed class FanOutExpander(
                     continue;
                 }
 
-                var batch = ahead is null ? await PrepareAsync(db, request, group, row, row.ListId, row.AfterUserId, template, startAt, run.Source, cancellationToken) : await ahead;
+                var batch = ahead is null ? await pages.PrepareAsync(db, request, group, row, row.ListId, row.AfterUserId, template, startAt, run.Source, cancellationToken) : await ahead;
                 ahead = null;
                 row.Members += batch.Members.Count;
                 if (batch.Members.Count < BatchSize)
@@ -106,7 +108,7 @@ public sealed class FanOutExpander(
                 else
                 {
                     row.AfterUserId = batch.Members[^1];
-                    ahead = PrepareAheadAsync(request, group, row, row.ListId, row.AfterUserId, template, startAt, run.Source, cancellationToken);
+                    ahead = pages.PrepareAheadAsync(request, group, row, row.ListId, row.AfterUserId, template, startAt, run.Source, cancellationToken);
                 }
 
                 if (!await SaveAsync(db, row, run, batch, cancellationToken))
@@ -129,66 +131,12 @@ public sealed class FanOutExpander(
     }
 
     /// <summary>
-    /// The next page of the same list or audience, read and built on another thread while this page's transaction
-    /// writes: reading and building a page is about a third of the expansion's time, and on SQLite the writes hold
-    /// one core while the other would wait. Only reads, on a context of its own; what to store is still decided in the
-    /// write transaction (ids already stored are skipped there), so reading early changes nothing of the outcome.
-    /// </summary>
-    private Task<Batch> PrepareAheadAsync(SendRequest request, RecipientGroup group, FanOutRequest row, string source, string after,
-        TemplateContent? template, DateTimeOffset startAt, string eventSource, CancellationToken cancellationToken) => Task.Run(async () =>
-    {
-        await using var readDb = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await PrepareAsync(readDb, request, group, row, source, after, template, startAt, eventSource, cancellationToken);
-    }, cancellationToken);
-
-    /// <summary>
-    /// A page of members, their messages, and the rows to write for them (messages, first events, tags) already in the
-    /// values their tables take, so the write transaction only binds and steps.
-    /// </summary>
-    private async Task<Batch> PrepareAsync(NotificationsDbContext db, SendRequest request, RecipientGroup group, FanOutRequest row, string source, string? after,
-        TemplateContent? template, DateTimeOffset startAt, string eventSource, CancellationToken cancellationToken)
-    {
-        var members = await MembersAsync(db, group, source, after, cancellationToken);
-        var messages = await BuildAsync(db, request, group, row, members, template, startAt, cancellationToken);
-        var tags = messages.SelectMany((m, i) => (m.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(tag => (Owner: i, Tag: new MessageTag { MessageId = m.Id, Tag = tag }))).ToList();
-        return new Batch(members, messages, ModelRowInserter.Stage(db, messages), ModelRowInserter.Stage(db, messages.Select(m => FirstEvent(m, eventSource)).ToList()),
-            ModelRowInserter.Stage(db, tags.Select(t => t.Tag).ToList()), tags.Select(t => t.Owner).ToArray());
-    }
-
-    // The batch's ids go to the store as one array parameter (EF.Parameter): EF's default, one parameter per id, made
-    // SQLite prepare and bind a 5,000-parameter statement per query, slower than the query itself (stack samples).
-    private async Task<List<Message>> BuildAsync(NotificationsDbContext db, SendRequest request, RecipientGroup group, FanOutRequest row, List<string> members,
-        TemplateContent? template, DateTimeOffset startAt, CancellationToken cancellationToken)
-    {
-        var profiles = await db.Profiles.AsNoTracking().Where(p => EF.Parameter(members).Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DataJson, cancellationToken);
-        var groupRequest = WithGroupData(request, group);
-        var now = time.GetUtcNow();
-        var delayed = startAt > now;
-        var messageJson = SendMessageFactory.MessageJson(groupRequest);
-        var messages = new List<Message>();
-        foreach (var member in members)
-        {
-            var recipient = new RecipientSpec(member, null, null, new JsonObject { ["user_id"] = member });
-            foreach (var message in factory.Build(groupRequest, row.Id, recipient, profiles.GetValueOrDefault(member), template, now, startAt, delayed,
-                         split => SendMessageFactory.MemberMessageId(row.Id, member, split), messageJson))
-            {
-                message.TemplateId = row.TemplateId;
-                message.TemplateVersion = row.TemplateVersion;
-                messages.Add(message);
-            }
-        }
-
-        return messages;
-    }
-
-    /// <summary>
     /// One transaction: the batch's messages not yet stored, their first events and tags, and the new position; with no
     /// batch, the position alone. While no stored message can share an id with the batch (<see cref="Run.CheckStored"/>),
     /// the ids are not looked up first: a unique-key violation then means the rule missed a case, and the batch is
     /// written again, looked up, and so is every later batch of the run.
     /// </summary>
-    private async Task<bool> SaveAsync(NotificationsDbContext db, FanOutRequest row, Run run, Batch? batch, CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(NotificationsDbContext db, FanOutRequest row, Run run, FanOutBatch? batch, CancellationToken cancellationToken)
     {
         try
         {
@@ -201,7 +149,7 @@ public sealed class FanOutExpander(
         }
     }
 
-    private async Task<bool> SaveOnceAsync(NotificationsDbContext db, FanOutRequest row, Run run, Batch? batch, CancellationToken cancellationToken)
+    private async Task<bool> SaveOnceAsync(NotificationsDbContext db, FanOutRequest row, Run run, FanOutBatch? batch, CancellationToken cancellationToken)
     {
         await using var tx = await writes.BeginAsync(db, cancellationToken);
         var built = batch?.Messages ?? [];
@@ -264,46 +212,8 @@ public sealed class FanOutExpander(
             : await NextMatchAsync(group.Value, null, cancellationToken);
     }
 
-    /// <summary>The next members after <paramref name="after"/>: a list's subscribers, or an audience's served membership.</summary>
-    private static async Task<List<string>> MembersAsync(NotificationsDbContext db, RecipientGroup group, string source, string? after, CancellationToken cancellationToken)
-    {
-        if (group.Kind == RecipientGroup.Audience)
-        {
-            var served = await db.Audiences.Where(a => a.Id == source).Select(a => a.ServedVersion).FirstOrDefaultAsync(cancellationToken);
-            var audience = db.AudienceMembers.AsNoTracking()
-                .Where(m => m.AudienceId == source && m.Version == served && (after == null || string.Compare(m.UserId, after) > 0));
-            foreach (var list in group.MemberOf)
-            {
-                // The send's filters narrow in the store, so a batch short of BatchSize still means the membership is done.
-                audience = audience.Where(m => db.ListSubscriptions.Any(s => s.ListId == list && s.UserId == m.UserId));
-            }
-
-            return await audience.OrderBy(m => m.UserId).Select(m => m.UserId).Take(BatchSize).ToListAsync(cancellationToken);
-        }
-
-        return await db.ListSubscriptions.AsNoTracking()
-            .Where(s => s.ListId == source && (after == null || string.Compare(s.UserId, after) > 0))
-            .OrderBy(s => s.UserId).Select(s => s.UserId).Take(BatchSize).ToListAsync(cancellationToken);
-    }
-
     private async Task<string?> NextMatchAsync(string pattern, string? afterListId, CancellationToken cancellationToken) =>
         (await lists.ListAsync(pattern, afterListId is null ? null : Validation.ResourceId.EncodeCursor(afterListId), 1, cancellationToken)).Items.FirstOrDefault()?.Id;
-
-    private static MessageEvent FirstEvent(Message message, string source) => new()
-    {
-        MessageId = message.Id,
-        At = message.EnqueuedAt,
-        Type = message.Status.ToWire(),
-        Status = message.Status,
-        Source = source,
-        Detail = $"Member of a list send (request {message.RequestId}).",
-    };
-
-    /// <summary>
-    /// A page of members, the messages built for them, and the rows to store for them: <see cref="TagOwners"/> gives
-    /// each tag row's message by its position in <see cref="Messages"/>.
-    /// </summary>
-    private sealed record Batch(List<string> Members, List<Message> Messages, StagedRows MessageRows, StagedRows EventRows, StagedRows TagRows, int[] TagOwners);
 
     /// <summary>
     /// This run's lease owner, the source its members' first events name, and whether a batch's ids must be looked up
@@ -316,24 +226,6 @@ public sealed class FanOutExpander(
         public string Source { get; } = source;
 
         public bool CheckStored { get; set; }
-    }
-
-    private static SendRequest WithGroupData(SendRequest request, RecipientGroup group)
-    {
-        if (group.Data is null)
-        {
-            return request;
-        }
-
-        var message = (JsonObject)request.Message.DeepClone();
-        var data = message["data"] as JsonObject ?? new JsonObject();
-        foreach (var (key, value) in group.Data)
-        {
-            data[key] = value?.DeepClone();
-        }
-
-        message["data"] = data;
-        return request with { Message = message };
     }
 
     private static DateTimeOffset SendStart(SendRequest request, DateTimeOffset acceptedAt) =>

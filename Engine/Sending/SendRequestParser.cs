@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -53,8 +52,8 @@ public static partial class SendRequestParser
             throw Invalid("message.data", "'message.data' must be an object.");
         }
 
-        var (method, channels) = ParseRouting(message["routing"]);
-        ParseChannelOverrides(message["channels"]);
+        var (method, channels) = SendRoutingParser.ParseRouting(message["routing"]);
+        SendRoutingParser.ParseChannelOverrides(message["channels"]);
         if (message["providers"] is not null and not JsonObject)
         {
             throw Invalid("message.providers", "'message.providers' must be an object keyed by provider id.");
@@ -62,8 +61,8 @@ public static partial class SendRequestParser
 
         ParsePreferences(message["preferences"]);
         var (tags, traceId) = ParseMetadata(message["metadata"]);
-        var (delay, delayUntil) = ParseDelay(message["delay"]);
-        var timeout = ParseTimeout(message["timeout"]);
+        var (delay, delayUntil) = SendTimingParser.ParseDelay(message["delay"]);
+        var timeout = SendTimingParser.ParseTimeout(message["timeout"]);
 
         var withoutTo = (JsonObject)message.DeepClone();
         withoutTo.Remove("to");
@@ -165,94 +164,6 @@ public static partial class SendRequestParser
         return (recipients, groups);
     }
 
-    private static (string Method, IReadOnlyList<string>? Channels) ParseRouting(JsonNode? routing)
-    {
-        if (routing is null)
-        {
-            return (RoutingMethods.Single, null);
-        }
-
-        if (routing is not JsonObject obj)
-        {
-            throw Invalid("message.routing", "'message.routing' must be an object: {\"method\": \"single\", \"channels\": [\"email\"]}.");
-        }
-
-        var method = OptionalString(obj, "method", "message.routing.method") ?? RoutingMethods.Single;
-        if (method is not (RoutingMethods.Single or RoutingMethods.All))
-        {
-            throw Invalid("message.routing.method", $"'message.routing.method' must be 'single' or 'all', not '{method}'.");
-        }
-
-        var channels = new List<string>();
-        Flatten(obj["channels"], "message.routing.channels", channels);
-        return (method, channels.Count == 0 ? null : channels);
-    }
-
-    private static void Flatten(JsonNode? node, string field, List<string> channels)
-    {
-        if (node is null)
-        {
-            return;
-        }
-
-        if (node is not JsonArray array)
-        {
-            throw Invalid(field, $"'{field}' must be an array of channel names.");
-        }
-
-        for (var i = 0; i < array.Count; i++)
-        {
-            var item = array[i];
-            if (item is JsonObject nested)
-            {
-                Flatten(nested["channels"], $"{field}[{i}].channels", channels);
-                continue;
-            }
-
-            if (item is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
-            {
-                throw Invalid($"{field}[{i}]", $"'{field}[{i}]' must be a channel name.");
-            }
-
-            var channel = value.GetValue<string>().Trim().ToLowerInvariant();
-            if (!Channels.IsKnown(channel))
-            {
-                throw Invalid($"{field}[{i}]", $"Unknown channel '{channel}' (known: {string.Join(", ", Channels.All)}).");
-            }
-
-            if (!channels.Contains(channel))
-            {
-                channels.Add(channel);
-            }
-        }
-    }
-
-    private static void ParseChannelOverrides(JsonNode? node)
-    {
-        if (node is null)
-        {
-            return;
-        }
-
-        if (node is not JsonObject obj)
-        {
-            throw Invalid("message.channels", "'message.channels' must be an object keyed by channel.");
-        }
-
-        foreach (var (channel, config) in obj)
-        {
-            if (!Channels.IsKnown(channel))
-            {
-                throw Invalid($"message.channels.{channel}", $"Unknown channel '{channel}' (known: {string.Join(", ", Channels.All)}).");
-            }
-
-            if (config is JsonObject c && c["providers"] is { } providers && providers is not JsonArray)
-            {
-                throw Invalid($"message.channels.{channel}.providers", "'providers' must be an array of provider ids.");
-            }
-        }
-    }
-
     private static (IReadOnlyList<string> Tags, string? TraceId) ParseMetadata(JsonNode? node)
     {
         if (node is null)
@@ -302,60 +213,7 @@ public static partial class SendRequestParser
         return (tags, traceId);
     }
 
-    private static (TimeSpan? Delay, DateTimeOffset? Until) ParseDelay(JsonNode? node)
-    {
-        if (node is null)
-        {
-            return (null, null);
-        }
-
-        if (node is not JsonObject delay)
-        {
-            throw Invalid("message.delay", "'message.delay' must be an object: {\"duration\": ms} or {\"until\": ISO 8601}.");
-        }
-
-        TimeSpan? duration = null;
-        if (delay["duration"] is { } d)
-        {
-            if (d is not JsonValue dv || !dv.TryGetValue<double>(out var ms) || ms < 0 || ms > MaxWait.TotalMilliseconds)
-            {
-                throw Bad("message.delay.duration", "'message.delay.duration' must be a number of milliseconds (0 to one year).");
-            }
-
-            duration = TimeSpan.FromMilliseconds(ms);
-        }
-
-        DateTimeOffset? until = null;
-        if (delay["until"] is { } u)
-        {
-            if (u is not JsonValue uv || uv.GetValueKind() != JsonValueKind.String
-                || !DateTimeOffset.TryParse(uv.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                throw Bad("message.delay.until", "'message.delay.until' must be an ISO 8601 date and time.");
-            }
-
-            until = parsed.ToUniversalTime();
-        }
-
-        return (duration, until);
-    }
-
-    private static TimeSpan? ParseTimeout(JsonNode? node)
-    {
-        if (node is not JsonObject timeout || timeout["message"] is not { } m)
-        {
-            return null;
-        }
-
-        if (m is not JsonValue mv || !mv.TryGetValue<double>(out var ms) || ms <= 0 || ms > MaxWait.TotalMilliseconds)
-        {
-            throw Bad("message.timeout.message", "'message.timeout.message' must be a positive number of milliseconds, at most one year.");
-        }
-
-        return TimeSpan.FromMilliseconds(ms);
-    }
-
-    private static string? OptionalString(JsonObject obj, string name, string field)
+    internal static string? OptionalString(JsonObject obj, string name, string field)
     {
         var node = obj[name];
         if (node is null)
@@ -384,9 +242,10 @@ public static partial class SendRequestParser
         return PhonePattern().IsMatch(compact) ? compact : null;
     }
 
-    private static RequestValidationException Bad(string field, string message) => new(ValidationErrorKind.Invalid, field, message);
+    // Internal so the parsers of the body's parts (SendRoutingParser, SendTimingParser) refuse with the same kinds and texts.
+    internal static RequestValidationException Bad(string field, string message) => new(ValidationErrorKind.Invalid, field, message);
 
-    private static RequestValidationException Invalid(string field, string message) => new(ValidationErrorKind.Unprocessable, field, message);
+    internal static RequestValidationException Invalid(string field, string message) => new(ValidationErrorKind.Unprocessable, field, message);
 
     [GeneratedRegex(@"[\s\-\.\(\)]")]
     private static partial Regex PhoneSeparators();

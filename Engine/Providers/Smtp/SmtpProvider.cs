@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
-using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using MailKitAuthenticationException = MailKit.Security.AuthenticationException;
-using TlsAuthenticationException = System.Security.Authentication.AuthenticationException;
 
 namespace NotificationOps.Engine.Providers.Smtp;
 
@@ -28,6 +24,8 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
     private readonly SmtpOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<SmtpProvider> logger;
+    private readonly SmtpMessageBuilder builder;
+    private readonly SmtpFailureClassifier classifier;
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentStack<PooledClient> idle = new();
     private bool disposed;
@@ -46,6 +44,8 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
         this.options = options;
         this.time = time;
         this.logger = logger;
+        builder = new SmtpMessageBuilder(options, time);
+        classifier = new SmtpFailureClassifier(options);
         slots = new SemaphoreSlim(options.PoolSize, options.PoolSize);
     }
 
@@ -66,11 +66,11 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
         ArgumentNullException.ThrowIfNull(message);
         ObjectDisposedException.ThrowIf(disposed, this);
 
-        var summary = DescribeRequest(message);
+        var summary = builder.Describe(message);
         MimeMessage mime;
         try
         {
-            mime = BuildMessage(message);
+            mime = builder.Build(message);
         }
         catch (Exception ex) when (ex is ParseException or ArgumentException)
         {
@@ -123,7 +123,7 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
                 return new ProviderResult(ProviderOutcome.Accepted)
                 {
                     ResponseStatus = (int)SmtpStatusCode.Ok,
-                    ResponseBody = Clip(reply),
+                    ResponseBody = SmtpFailureClassifier.Clip(reply),
                 };
             }
             catch (Exception ex)
@@ -136,7 +136,7 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
                     throw;
                 }
 
-                if (reused && IsStaleConnection(ex))
+                if (reused && SmtpFailureClassifier.IsStaleConnection(ex))
                 {
                     // The server dropped a pooled connection between sends: not this message's fault, and
                     // receivers deduplicate on the stable Message-ID should the server have taken it after all.
@@ -144,7 +144,7 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
                     continue;
                 }
 
-                return Classify(ex);
+                return classifier.Classify(ex);
             }
         }
     }
@@ -161,7 +161,7 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
                 // a password then goes out only where None was chosen on purpose.
                 if (!client.IsSecure && options.Security != SmtpSecurity.None)
                 {
-                    throw new CleartextCredentialsException();
+                    throw new SmtpCleartextCredentialsException();
                 }
 
                 await client.AuthenticateAsync(options.Username!, options.Password ?? string.Empty, cancellationToken);
@@ -176,104 +176,6 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
         }
     }
 
-    private MimeMessage BuildMessage(OutgoingMessage message)
-    {
-        SmtpOptions.TryParseFrom(options.From, out var from);
-        var to = MailboxAddress.Parse(message.To);
-        if (!to.Address.Contains('@', StringComparison.Ordinal))
-        {
-            throw new ParseException($"\"{message.To}\" has no domain.", 0, message.To.Length);
-        }
-
-        var mime = new MimeMessage
-        {
-            Subject = message.Title ?? string.Empty,
-            Date = time.GetUtcNow(),
-            // The same id on every attempt and resend lets receivers drop the duplicate of a send that
-            // the server took but whose reply we never saw.
-            MessageId = message.EmailMessageId.Trim().TrimStart('<').TrimEnd('>'),
-        };
-        mime.From.Add(from);
-        mime.To.Add(to);
-        mime.Headers.Add(MessageIdHeader, message.MessageId);
-        foreach (var (name, value) in message.Headers)
-        {
-            mime.Headers.Add(name, value);
-        }
-
-        var text = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.Text };
-        mime.Body = message.Html is null
-            ? text
-            : new MultipartAlternative { text, new TextPart(MimeKit.Text.TextFormat.Html) { Text = message.Html } };
-        return mime;
-    }
-
-    private string DescribeRequest(OutgoingMessage message)
-    {
-        SmtpOptions.TryParseFrom(options.From, out var from);
-        var subject = OneLine(message.Title ?? string.Empty);
-        // Username is left out too: some relays (Postmark, for one) take the API token as the username.
-        var auth = options.HasCredentials ? " AUTH" : string.Empty;
-        var to = MailboxAddress.TryParse(message.To, out var mailbox) ? mailbox.Address : message.To;
-        return $"SMTP {options.Host}:{options.Port} ({options.Security}){auth} MAIL FROM:<{from.Address}> RCPT TO:<{OneLine(to)}> " +
-            $"Subject: {subject} Message-ID: {OneLine(message.EmailMessageId)}";
-    }
-
-    private ProviderResult Classify(Exception ex)
-    {
-        var target = $"SMTP {options.Host}:{options.Port}";
-        return ex switch
-        {
-            SmtpCommandException command => FromReply(command),
-            CleartextCredentialsException => ProviderResult.Permanent(
-                $"{target} offered no TLS; refusing to send credentials in plain text (set Security to None to allow it)"),
-            MailKitAuthenticationException => ProviderResult.Permanent($"{target} rejected the credentials: {Redact(ex.Message)}"),
-            ServiceNotAuthenticatedException => ProviderResult.Permanent($"{target} requires authentication: {Redact(ex.Message)}"),
-            SslHandshakeException { InnerException: TlsAuthenticationException } =>
-                ProviderResult.Permanent($"{target}: the server's TLS certificate was rejected: {ex.Message}"),
-            SslHandshakeException => ProviderResult.Transient(ErrorClasses.Connection, $"{target}: TLS handshake failed: {ex.Message}"),
-            // The server lacks something the options require (STARTTLS, AUTH): retrying will not add it.
-            NotSupportedException => ProviderResult.Permanent($"{target}: {ex.Message}"),
-            _ when IsTimeout(ex) => ProviderResult.Transient(ErrorClasses.Timeout, $"{target} did not answer within {options.TimeoutSeconds} s"),
-            SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException =>
-                ProviderResult.Transient(ErrorClasses.Connection, $"{target}: connection failed: {Redact(ex.Message)}"),
-            _ => ProviderResult.Transient(ErrorClasses.Unknown, $"{target}: {ex.GetType().Name}: {Redact(ex.Message)}"),
-        };
-    }
-
-    private ProviderResult FromReply(SmtpCommandException ex)
-    {
-        var code = (int)ex.StatusCode;
-        var stage = ex.ErrorCode switch
-        {
-            SmtpErrorCode.RecipientNotAccepted => "recipient rejected",
-            SmtpErrorCode.SenderNotAccepted => "sender rejected",
-            SmtpErrorCode.MessageNotAccepted => "message rejected",
-            _ => "command failed",
-        };
-        var text = Redact(ex.Message);
-        var error = Clip($"SMTP {code} {stage}: {text}");
-        // RFC 5321 4.2.1: 4yz is a transient negative completion, 5yz a permanent one.
-        var result = code is >= 500 and < 600
-            ? ProviderResult.Permanent(error)
-            : ProviderResult.Transient(code is >= 400 and < 500 ? ErrorClasses.Transient : ErrorClasses.Unknown, error);
-        return result with { ResponseStatus = code, ResponseBody = Clip(text) };
-    }
-
-    private static bool IsTimeout(Exception ex) => ex switch
-    {
-        // MailKit reports its own read/write timeout as a cancellation the caller never asked for.
-        TimeoutException or OperationCanceledException => true,
-        SocketException { SocketErrorCode: SocketError.TimedOut } => true,
-        IOException { InnerException: { } inner } => IsTimeout(inner),
-        _ => false,
-    };
-
-    private static bool IsStaleConnection(Exception ex) =>
-        !IsTimeout(ex)
-        && ex is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException
-            or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
-
     private static SecureSocketOptions ToSecureSocketOptions(SmtpSecurity security) => security switch
     {
         SmtpSecurity.None => SecureSocketOptions.None,
@@ -281,14 +183,6 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
         _ => SecureSocketOptions.Auto,
     };
-
-    // Servers and exception texts are outside our control; the password never leaves in an attempt record.
-    private string Redact(string text) =>
-        string.IsNullOrEmpty(options.Password) ? text : text.Replace(options.Password, "***", StringComparison.Ordinal);
-
-    private static string Clip(string text) => text.Length <= MaxResponseChars ? text : text[..MaxResponseChars];
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     private static void Discard(PooledClient? connection)
     {
@@ -337,6 +231,4 @@ public sealed class SmtpProvider : IDeliveryProvider, IAsyncDisposable, IDisposa
 
         public DateTimeOffset LastUsed { get; set; } = lastUsed;
     }
-
-    private sealed class CleartextCredentialsException : Exception;
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -8,7 +7,6 @@ using NotificationOps.Dashboard.Components.Shared;
 using NotificationOps.Dashboard.Security;
 using NotificationOps.Engine.Api;
 using NotificationOps.Engine.Audit;
-using NotificationOps.Engine.Http;
 using NotificationOps.Engine.Sending;
 using NotificationOps.Engine.Templates;
 using NotificationOps.Engine.Validation;
@@ -35,17 +33,10 @@ public sealed partial class TemplateEditorPage
     private ChatContent chat = new();
     private InboxContent inbox = new();
 
-    private string sampleJson = TemplateSampleData.For(TemplateContent.Empty);
     private string? subscriptionTopicId;
-    private bool sampleEdited;
-    private JsonObject? sampleData;
-    private JsonObject? sampleProfile;
-    private string? sampleError;
 
-    private IReadOnlyList<ChannelPreview> preview = [];
-    private Dictionary<string, TemplateRenderException> errors = [];
+    private readonly TemplatePreviewState preview = new();
     private string? publishError;
-    private TemplateRenderException? pushDataError;
     private string testRecipient = string.Empty;
     private string? testMessageId;
 
@@ -90,12 +81,7 @@ public sealed partial class TemplateEditorPage
     {
         canEdit = await Guard.AllowsAsync(DashboardAction.Edit);
         var loaded = await Templates.GetAsync(Key);
-        if (!sampleEdited && loaded is not null)
-        {
-            sampleJson = TemplateSampleData.For(loaded.Content);
-        }
-
-        ParseSample();
+        preview.Loaded(loaded);
         Load(loaded);
     }
 
@@ -140,38 +126,18 @@ public sealed partial class TemplateEditorPage
         Refresh();
     }
 
-    private void Refresh()
-    {
-        preview = Renderer.Preview(Content(), sampleData, sampleProfile, Brands.Current);
-        errors = preview.Where(p => p.Error is not null).ToDictionary(p => p.Error!.Field, p => p.Error!);
-        if (pushDataError is { } dataError)
-        {
-            errors["push.data"] = dataError;
-        }
-    }
+    private void Refresh() => preview.Render(Renderer, Content(), Brands.Current);
 
-    private TemplateRenderException? ErrorOf(string field) => errors.GetValueOrDefault(field);
+    private TemplateRenderException? ErrorOf(string field) => preview.ErrorOf(field);
 
-    private string? ErrorText(string field) => ErrorOf(field) is { } e ? $"Column {e.Column}: {e.Problem}" : null;
+    private string? ErrorText(string field) => preview.ErrorText(field);
 
     private void PushDataChanged(string value)
     {
         pushData = value;
-        pushDataError = null;
-        if (string.IsNullOrWhiteSpace(value))
+        if (preview.TryParsePushData(value, out var data))
         {
-            push = push with { Data = null };
-        }
-        else
-        {
-            try
-            {
-                push = push with { Data = JsonNode.Parse(value) as JsonObject ?? throw new JsonException("The data must be a JSON object.") };
-            }
-            catch (JsonException ex)
-            {
-                pushDataError = new TemplateRenderException("push.data", (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, ex.Message.Split(" Path:", 2)[0]);
-            }
+            push = push with { Data = data };
         }
 
         Edit(() => { });
@@ -179,25 +145,8 @@ public sealed partial class TemplateEditorPage
 
     private void SampleChanged(string value)
     {
-        sampleJson = value;
-        sampleEdited = true;
-        ParseSample();
+        preview.SampleChanged(value);
         Refresh();
-    }
-
-    private void ParseSample()
-    {
-        try
-        {
-            var root = JsonNode.Parse(sampleJson) as JsonObject ?? throw new JsonException("Write a JSON object: {\"data\": {...}, \"profile\": {...}}.");
-            sampleData = root["data"] as JsonObject;
-            sampleProfile = root["profile"] as JsonObject;
-            sampleError = null;
-        }
-        catch (JsonException ex)
-        {
-            sampleError = $"Sample data is not valid JSON: {JsonErrorText.Of(ex)}";
-        }
     }
 
     private List<string> SplitTags() => tagsText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
@@ -212,7 +161,7 @@ public sealed partial class TemplateEditorPage
             return true;
         }
 
-        if (pushDataError is not null)
+        if (preview.PushDataInvalid)
         {
             Snackbar.Add("Fix the push data JSON first.", Severity.Error);
             return false;
@@ -251,7 +200,7 @@ public sealed partial class TemplateEditorPage
             return;
         }
 
-        if (!await SaveIfDirtyAsync() || !await ConfirmPublishAsync())
+        if (!await SaveIfDirtyAsync() || !await TemplatePublishConfirmation.AskAsync(Dialogs, Templates, details!.Template))
         {
             return;
         }
@@ -264,7 +213,7 @@ public sealed partial class TemplateEditorPage
         }
         catch (TemplateRenderException error)
         {
-            errors[error.Field] = error;
+            preview.Add(error);
             publishError = $"Not published: {error.Message}";
         }
         catch (RequestValidationException invalid)
@@ -282,28 +231,6 @@ public sealed partial class TemplateEditorPage
         }
     }
 
-    /// <summary>Publish shows what goes live: the saved draft against the published version, field by field.</summary>
-    private async Task<bool> ConfirmPublishAsync()
-    {
-        var template = details!.Template;
-        var versions = await Templates.VersionsAsync(template.Id) ?? [];
-        var latest = versions.FirstOrDefault(v => v.Number == template.LatestVersion);
-        var published = versions.FirstOrDefault(v => v.Number == template.PublishedVersion);
-        var diff = latest is null ? [] : TemplateDiff.Compare(
-            published is null ? TemplateContent.Empty : TemplateContent.FromJson(published.ContentJson), TemplateContent.FromJson(latest.ContentJson));
-        var message = published is null
-            ? $"Publish version {template.LatestVersion}? Nothing is published yet; sends by alias will use it from now on."
-            : $"Publish version {template.LatestVersion} in place of version {template.PublishedVersion}? Sends by alias use it from now on. What changes:";
-        return await ConfirmDialog.AskAsync(Dialogs, "Publish", message, "Publish",
-            builder =>
-            {
-                builder.OpenComponent<TemplateDiffView>(0);
-                builder.AddComponentParameter(1, nameof(TemplateDiffView.Diff), diff);
-                builder.AddComponentParameter(2, nameof(TemplateDiffView.NoChanges), "The content is the same as the published version.");
-                builder.CloseComponent();
-            });
-    }
-
     private async Task TestSendAsync()
     {
         if (!await Guard.EnsureAsync(DashboardAction.Edit))
@@ -318,7 +245,7 @@ public sealed partial class TemplateEditorPage
 
         try
         {
-            testMessageId = await TestSender.SendAsync(details!.Template, testRecipient, sampleData);
+            testMessageId = await TestSender.SendAsync(details!.Template, testRecipient, preview.SampleData);
             Snackbar.Add($"Saved draft version {details.Template.LatestVersion} and sent it as test message {testMessageId}; what happens to it shows below the button.", Severity.Success);
         }
         catch (RequestValidationException invalid)
