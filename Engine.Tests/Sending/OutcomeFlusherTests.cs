@@ -20,6 +20,14 @@ public sealed class OutcomeFlusherTests
     private static Task<EngineHost> StartAsync(GatedProviders gated, params string[] providers) =>
         EngineHost.CreateAsync(GatedProviders.Settings(providers), services => services.AddSingleton<IDeliveryProviderFactory>(gated));
 
+    /// <summary>Gated providers where gate-a refuses fails@example.com for good (so it fails over to gate-b) and accepts the rest.</summary>
+    private static GatedProviders FailsAtGateA() => new()
+    {
+        Answer = (provider, message) => provider == "gate-a" && message.To == "fails@example.com"
+            ? ProviderResult.Permanent("mailbox refused")
+            : new ProviderResult(ProviderOutcome.Accepted) { ProviderMessageId = $"{provider}-{message.MessageId}" },
+    };
+
     /// <summary>The engine's clock moves a flush window on each look, so a group of finished calls comes due.</summary>
     private static async Task<bool> AfterAWindowAsync(EngineHost engine, Func<Task<bool>> condition)
     {
@@ -97,12 +105,7 @@ public sealed class OutcomeFlusherTests
     [Fact]
     public async Task CallAndRecordAsync_FailureRecordedInAnEarlierGroup_FailsOverInTheNextRound()
     {
-        var gated = new GatedProviders
-        {
-            Answer = (provider, message) => provider == "gate-a" && message.To == "fails@example.com"
-                ? ProviderResult.Permanent("mailbox refused")
-                : new ProviderResult(ProviderOutcome.Accepted) { ProviderMessageId = $"{provider}-{message.MessageId}" },
-        };
+        var gated = FailsAtGateA();
         await using var engine = await StartAsync(gated, "gate-a", "gate-b");
         var fails = (await engine.SendAsync(Send("fails@example.com"))).Single();
         var late = (await engine.SendAsync(Send("late@example.com"))).Single();
@@ -132,12 +135,7 @@ public sealed class OutcomeFlusherTests
     [Fact]
     public async Task CallAndRecordAsync_RoundLongerThanTheLease_RenewsIt_SoASecondRunTakesNothing()
     {
-        var gated = new GatedProviders
-        {
-            Answer = (provider, message) => provider == "gate-a" && message.To == "fails@example.com"
-                ? ProviderResult.Permanent("mailbox refused")
-                : new ProviderResult(ProviderOutcome.Accepted) { ProviderMessageId = $"{provider}-{message.MessageId}" },
-        };
+        var gated = FailsAtGateA();
         await using var engine = await StartAsync(gated, "gate-a", "gate-b");
         var slow = (await engine.SendAsync(Send("slow@example.com"))).Single();
         var fails = (await engine.SendAsync(Send("fails@example.com"))).Single();
