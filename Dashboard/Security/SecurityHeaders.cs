@@ -9,9 +9,6 @@ namespace NotificationOps.Dashboard.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>Paths whose pages are written by libraries that put their own inline scripts in them.</summary>
-    public static readonly PathString[] InlineScriptPaths = ["/hangfire", "/api-reference"];
-
     private const string NonceItem = "csp-nonce";
 
     private const string Rest =
@@ -25,6 +22,9 @@ public static class SecurityHeaders
         + "form-action 'self'; "
         + "base-uri 'self'; "
         + "object-src 'none'";
+
+    /// <summary>Paths whose pages are written by libraries that put their own inline scripts in them.</summary>
+    private static readonly PathString[] InlineScriptPaths = ["/hangfire", "/api-reference"];
 
     /// <summary>
     /// The policy of a response. Scripts come only from this origin; the one inline script of our own pages, Blazor's
